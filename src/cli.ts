@@ -1,0 +1,205 @@
+// The commander wiring: every command, its options and its help examples. No logic here:
+// each action lazily imports its command module, so start-up loads only what it runs.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { makeContext, type CommandContext, type GlobalOptions } from './commands/context.js';
+import { CliError, ExitCode, type ExitCodeValue } from './errors.js';
+import { colorEnabled, makeStyle, type Env, type IO } from './io.js';
+import { VERSION } from './version.js';
+
+
+export interface ProgramState {
+  exitCode: number;
+}
+
+interface ProgramDeps {
+  io: IO;
+  env: Env;
+  cwd: string;
+  state: ProgramState;
+}
+
+type Action<O> = (ctx: CommandContext, options: O, args: string[]) => Promise<ExitCodeValue>;
+
+const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
+  const errStyle = makeStyle(colorEnabled(io.stderrIsTTY, env, false));
+  const program = new Command('bedrock-claude');
+
+  /** Wraps a lazily imported command: builds the context from the global options, stores the exit code. */
+  const run =
+    <O>(load: () => Promise<Action<O>>) =>
+    async (...params: unknown[]) => {
+      const command = params[params.length - 1] as Command;
+      const options = command.opts() as O;
+      const args = command.args;
+      const global = command.optsWithGlobals() as GlobalOptions;
+      const action = await load();
+      state.exitCode = await action(makeContext(io, env, cwd, global), options, args);
+    };
+
+  program
+    .description('Invoke and inspect Anthropic Claude models on Amazon Bedrock.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--region <region>', 'AWS region (default: AWS_REGION, config file, AWS profile)')
+    .option('--profile <name>', 'AWS profile for credentials and region')
+    .option('--endpoint-url <url>', 'send requests to this endpoint instead of AWS')
+    .option('--json', 'machine-readable JSON output')
+    .option('--no-color', 'no colour (also NO_COLOR)')
+    .option('-q, --quiet', 'no diagnostics on stderr')
+    .option('--debug', 'log requests and responses to stderr (secrets redacted)')
+    .option('--config <file>', 'use this config file instead of .bedrock-claude.json and the user file')
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .showHelpAfterError(errStyle.dim('(add --help for usage)'))
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(errStyle.red(s)),
+    })
+    .addHelpText(
+      'after',
+      examples([
+        'bedrock-claude models list --offline',
+        'bedrock-claude models resolve sonnet --region eu-central-1',
+        'echo "Explain SigV4 in one line" | bedrock-claude converse -m haiku',
+        'bedrock-claude cost estimate -m opus --input-tokens 20000 --output-tokens 2000',
+        'bedrock-claude doctor -m sonnet --json',
+      ]),
+    );
+
+  const inherit = (command: Command) => command.exitOverride().showHelpAfterError(errStyle.dim('(add --help for usage)'));
+
+  // ── models ────────────────────────────────────────────────────────────────
+  const models = inherit(program.command('models').description('list Claude models and resolve model names'));
+  inherit(models.command('list'))
+    .description('Claude models for the region: aliases, IDs, profiles, limits, prices, lifecycle')
+    .option('--offline', 'use the built-in catalog only (no AWS call)')
+    .option('--all', 'include legacy and end-of-life models')
+    .option('--refresh', 'ignore the cached list and ask Bedrock again')
+    .addHelpText(
+      'after',
+      examples([
+        'bedrock-claude models list --offline',
+        'bedrock-claude models list --region eu-west-1 --all',
+        'bedrock-claude models list --offline --json | jq -r ".[].modelId"',
+      ]),
+    )
+    .action(run(async () => (await import('./commands/models-list.js')).modelsList));
+
+  inherit(models.command('resolve'))
+    .description('show the model ID that -m would send, and why; exit 4 if the combination is invalid')
+    .argument('<model>', 'alias (sonnet, opus-4.6), model ID, inference-profile ID or ARN')
+    .addOption(scopeOption())
+    .addHelpText(
+      'after',
+      examples([
+        'bedrock-claude models resolve sonnet --region eu-central-1',
+        'bedrock-claude models resolve us.anthropic.claude-sonnet-4-5-20250929-v1:0 --region eu-central-1',
+        'bedrock-claude models resolve haiku --scope geo --region ap-northeast-1 --json',
+      ]),
+    )
+    .action(run(async () => (await import('./commands/models-resolve.js')).modelsResolve));
+
+  // ── invoke / converse ─────────────────────────────────────────────────────
+  inherit(program.command('invoke'))
+    .description('send an Anthropic Messages body with InvokeModel (or the Messages API)')
+    .argument('[prompt]', 'the prompt; read from stdin when absent or "-"')
+    .addOption(modelOption())
+    .addOption(scopeOption())
+    .option('--body <file>', 'send this raw JSON body ("-" for stdin)')
+    .option('--stream', 'stream the reply (default on a TTY)')
+    .option('--no-stream', 'wait for the whole reply')
+    .option('--beta <flag...>', 'anthropic_beta flags')
+    .option('--dry-run', 'print the request that would be sent, send nothing')
+    .addHelpText('after', examples(['bedrock-claude invoke -m sonnet "Hello"', 'bedrock-claude invoke --body request.json --dry-run']))
+    .action(run(async () => notImplemented('invoke')));
+
+  inherit(program.command('converse'))
+    .description('chat with Converse / ConverseStream: system prompt, attachments, thinking, caching, JSONL batches')
+    .argument('[prompt]', 'the prompt; read from stdin when absent or "-"')
+    .addOption(modelOption())
+    .addOption(scopeOption())
+    .option('--system <text|@file>', 'system prompt')
+    .option('--attach <file...>', 'attach images or documents')
+    .option('--max-tokens <n>', 'maximum output tokens', positiveInteger)
+    .option('--temperature <t>', 'sampling temperature', nonNegativeNumber)
+    .option('--thinking <budget|adaptive>', 'extended thinking budget in tokens, or "adaptive"')
+    .option('--cache', 'add a cache point after the system prompt and attachments')
+    .option('--jsonl', 'read JSONL prompts from stdin, write one JSON result per line')
+    .option('--concurrency <n>', 'parallel requests with --jsonl', positiveInteger)
+    .option('--dry-run', 'print the request that would be sent, send nothing')
+    .addHelpText(
+      'after',
+      examples(['bedrock-claude converse -m haiku "Summarise RFC 2119"', 'cat prompts.jsonl | bedrock-claude converse --jsonl --concurrency 8']),
+    )
+    .action(run(async () => notImplemented('converse')));
+
+  // ── cost ──────────────────────────────────────────────────────────────────
+  const cost = inherit(program.command('cost').description('estimate what requests and workloads cost'));
+  inherit(cost.command('estimate'))
+    .description('price of a request or a workload, from token counts or text; offline')
+    .argument('[text]', 'text to count ("-" for stdin)')
+    .addOption(modelOption())
+    .addOption(scopeOption())
+    .option('--input-tokens <n>', 'input tokens', nonNegativeInteger)
+    .option('--output-tokens <n>', 'output tokens', nonNegativeInteger)
+    .option('--cache-read-tokens <n>', 'cached input tokens read', nonNegativeInteger)
+    .option('--cache-write-tokens <n>', 'input tokens written to the cache', nonNegativeInteger)
+    .addHelpText('after', examples(['bedrock-claude cost estimate -m sonnet --input-tokens 12000 --output-tokens 800']))
+    .action(run(async () => notImplemented('cost estimate')));
+
+  // ── doctor / explain / completion ─────────────────────────────────────────
+  inherit(program.command('doctor'))
+    .description('preflight: config, region, credentials, clock, endpoint, model ID, access, permissions')
+    .addOption(modelOption())
+    .addOption(scopeOption())
+    .option('--strict', 'treat warnings as failures')
+    .option('--probe', 'make one tiny real request')
+    .addHelpText('after', examples(['bedrock-claude doctor -m sonnet', 'bedrock-claude doctor --json --strict']))
+    .action(run(async () => notImplemented('doctor')));
+
+  inherit(program.command('explain'))
+    .description('the likely cause and fix of a Bedrock error message')
+    .argument('[message]', 'the error text; read from stdin when absent or "-"')
+    .addOption(modelOption())
+    .addHelpText('after', examples(['bedrock-claude explain "ValidationException: The provided model identifier is invalid." -m us.anthropic.claude-sonnet-4-6 --region eu-west-1']))
+    .action(run(async () => notImplemented('explain')));
+
+  inherit(program.command('completion'))
+    .description('print a shell completion script')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText('after', examples(['bedrock-claude completion bash > /etc/bash_completion.d/bedrock-claude']))
+    .action(run(async () => notImplemented('completion')));
+
+  return program;
+}
+
+function modelOption(): Option {
+  return new Option('-m, --model <model>', 'alias (sonnet, opus-4.6), model ID, inference-profile ID or ARN');
+}
+
+function scopeOption(): Option {
+  return new Option('--scope <scope>', 'routing: auto (global, else geographic, else in-region), global, geo or region');
+}
+
+function notImplemented(name: string): Action<unknown> {
+  return async () => {
+    throw new CliError(`"${name}" is not implemented yet`, {
+      exitCode: ExitCode.internal,
+      cause: 'internal',
+      fix: 'See the README for the commands available in this version.',
+    });
+  };
+}
+
+function parseNumber(value: string, check: (n: number) => boolean, expected: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || !check(n)) throw new InvalidArgumentError(`expected ${expected}, got "${value}"`);
+  return n;
+}
+
+export const positiveInteger = (v: string) => parseNumber(v, (n) => Number.isInteger(n) && n > 0, 'a positive integer');
+export const nonNegativeInteger = (v: string) => parseNumber(v, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
+export const nonNegativeNumber = (v: string) => parseNumber(v, (n) => n >= 0, 'a number ≥ 0');

@@ -1,0 +1,272 @@
+// The config loader: every setting with the place it came from.
+//
+// Precedence, highest first (design.md "Configuration"):
+//   1. command-line flags
+//   2. environment variables
+//   3. project file  .bedrock-claude.json, searched from the working directory up
+//   4. user file     $XDG_CONFIG_HOME/bedrock-claude/config.json (default ~/.config/…)
+//   5. AWS shared config: the region of the active AWS profile
+//   6. built-in defaults
+// `--config <file>` replaces layers 3 and 4 with that one file.
+import { readFile, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { configError, usageError, type CliError } from '../errors.js';
+import type { Env } from '../io.js';
+import { parseConfigFile, type FileConfig } from './schema.js';
+
+export const SCOPES = ['auto', 'global', 'geo', 'region'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const DEFAULT_MODEL = 'sonnet';
+export const DEFAULT_SCOPE: Scope = 'auto';
+export const DEFAULT_MAX_TOKENS = 4096;
+export const PROJECT_FILE = '.bedrock-claude.json';
+
+export type SettingSource =
+  | { kind: 'flag'; name: string }
+  | { kind: 'env'; name: string }
+  | { kind: 'file'; path: string }
+  | { kind: 'aws-profile'; profile: string; path: string }
+  | { kind: 'default' };
+
+export interface Setting<T> {
+  value: T;
+  source: SettingSource;
+}
+
+export interface Settings {
+  region?: Setting<string>;
+  /** The AWS profile for credentials and region. Absent means the SDK's default chain. */
+  profile?: Setting<string>;
+  model: Setting<string>;
+  scope: Setting<Scope>;
+  maxTokens: Setting<number>;
+  /** User aliases: name → model ID, each with the file that defined it. */
+  aliases: Record<string, Setting<string>>;
+  /** Endpoint for bedrock-runtime calls (and Messages API on bedrock-runtime). */
+  runtimeEndpoint?: Setting<string>;
+  /** Endpoint for the bedrock control plane (ListFoundationModels, …). */
+  controlEndpoint?: Setting<string>;
+  /** Config files that were read, in precedence order (highest first). */
+  files: string[];
+}
+
+export interface ConfigFlags {
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+  config?: string;
+  model?: string;
+  scope?: string;
+}
+
+export interface LoadOptions {
+  flags: ConfigFlags;
+  env: Env;
+  cwd: string;
+}
+
+export function describeSource(source: SettingSource): string {
+  switch (source.kind) {
+    case 'flag':
+      return `flag ${source.name}`;
+    case 'env':
+      return `env ${source.name}`;
+    case 'file':
+      return source.path;
+    case 'aws-profile':
+      return `AWS profile "${source.profile}" (${source.path})`;
+    case 'default':
+      return 'default';
+  }
+}
+
+export function homeDir(env: Env): string {
+  return env.HOME || homedir();
+}
+
+export function userConfigPath(env: Env): string {
+  const base = env.XDG_CONFIG_HOME || join(homeDir(env), '.config');
+  return join(base, 'bedrock-claude', 'config.json');
+}
+
+export function awsConfigPath(env: Env): string {
+  return env.AWS_CONFIG_FILE || join(homeDir(env), '.aws', 'config');
+}
+
+export async function loadSettings({ flags, env, cwd }: LoadOptions): Promise<Settings> {
+  const files = await readConfigFiles(flags, env, cwd);
+  const fromFiles = <K extends keyof FileConfig>(key: K): Setting<NonNullable<FileConfig[K]>> | undefined => {
+    for (const file of files) {
+      const value = file.config[key];
+      if (value !== undefined) return { value: value as NonNullable<FileConfig[K]>, source: { kind: 'file', path: file.path } };
+    }
+    return undefined;
+  };
+
+  const profile =
+    fromFlag(flags.profile, '--profile') ?? fromEnv(env, 'AWS_PROFILE') ?? fromFiles('profile');
+
+  const region =
+    fromFlag(flags.region, '--region') ??
+    fromEnv(env, 'AWS_REGION') ??
+    fromEnv(env, 'AWS_DEFAULT_REGION') ??
+    fromFiles('region') ??
+    (await regionFromAwsConfig(env, profile?.value ?? 'default'));
+  if (region) checkRegion(region);
+
+  const model =
+    fromFlag(flags.model, '--model') ??
+    fromEnv(env, 'BEDROCK_CLAUDE_MODEL') ??
+    fromFiles('model') ?? { value: DEFAULT_MODEL, source: { kind: 'default' } as const };
+
+  const scopeRaw =
+    fromFlag(flags.scope, '--scope') ??
+    fromEnv(env, 'BEDROCK_CLAUDE_SCOPE') ??
+    fromFiles('scope') ?? { value: DEFAULT_SCOPE, source: { kind: 'default' } as const };
+  const scope = { value: checkScope(scopeRaw), source: scopeRaw.source };
+
+  const maxTokens = fromFiles('maxTokens') ?? { value: DEFAULT_MAX_TOKENS, source: { kind: 'default' } as const };
+
+  const aliases: Record<string, Setting<string>> = {};
+  // Lower layers first, so higher ones overwrite.
+  for (const file of [...files].reverse()) {
+    for (const [name, target] of Object.entries(file.config.aliases ?? {})) {
+      aliases[name.toLowerCase()] = { value: target, source: { kind: 'file', path: file.path } };
+    }
+  }
+
+  const endpointFlag = fromFlag(flags.endpointUrl, '--endpoint-url');
+  const endpointFile = fromFiles('endpointUrl');
+  const runtimeEndpoint =
+    endpointFlag ?? fromEnv(env, 'AWS_ENDPOINT_URL_BEDROCK_RUNTIME') ?? fromEnv(env, 'AWS_ENDPOINT_URL') ?? endpointFile;
+  const controlEndpoint =
+    endpointFlag ?? fromEnv(env, 'AWS_ENDPOINT_URL_BEDROCK') ?? fromEnv(env, 'AWS_ENDPOINT_URL') ?? endpointFile;
+  for (const endpoint of [runtimeEndpoint, controlEndpoint]) if (endpoint) checkEndpoint(endpoint);
+
+  return {
+    region,
+    profile,
+    model,
+    scope,
+    maxTokens,
+    aliases,
+    runtimeEndpoint,
+    controlEndpoint,
+    files: files.map((f) => f.path),
+  };
+}
+
+function fromFlag(value: string | undefined, name: string): Setting<string> | undefined {
+  return value === undefined ? undefined : { value, source: { kind: 'flag', name } };
+}
+
+function fromEnv(env: Env, name: string): Setting<string> | undefined {
+  const value = env[name];
+  return value ? { value, source: { kind: 'env', name } } : undefined;
+}
+
+interface LoadedFile {
+  path: string;
+  config: FileConfig;
+}
+
+async function readConfigFiles(flags: ConfigFlags, env: Env, cwd: string): Promise<LoadedFile[]> {
+  if (flags.config !== undefined) {
+    const path = resolve(cwd, flags.config);
+    const text = await readText(path);
+    if (text === undefined) {
+      throw configError(`config file ${path} (from --config) does not exist`, 'Check the path, or drop --config to use the default files.');
+    }
+    return [{ path, config: parseConfigFile(text, path) }];
+  }
+  const found: LoadedFile[] = [];
+  for (const path of [await findProjectFile(cwd), userConfigPath(env)]) {
+    if (!path) continue;
+    const text = await readText(path);
+    if (text !== undefined) found.push({ path, config: parseConfigFile(text, path) });
+  }
+  return found;
+}
+
+async function findProjectFile(cwd: string): Promise<string | undefined> {
+  let dir = resolve(cwd);
+  for (;;) {
+    const candidate = join(dir, PROJECT_FILE);
+    if (await isFile(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The file's text, or undefined when it does not exist. Other read errors are config errors. */
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw configError(`cannot read config file ${path}: ${code ?? String(err)}`, 'Fix the file permissions or remove the file.');
+  }
+}
+
+async function regionFromAwsConfig(env: Env, profile: string): Promise<Setting<string> | undefined> {
+  const path = awsConfigPath(env);
+  if (!(await isFile(path))) return undefined;
+  // Loaded lazily: only when no higher layer set the region.
+  const { loadSharedConfigFiles } = await import('@smithy/core/config');
+  const credentialsPath = env.AWS_SHARED_CREDENTIALS_FILE || join(homeDir(env), '.aws', 'credentials');
+  const { configFile } = await loadSharedConfigFiles({ configFilepath: path, filepath: credentialsPath, ignoreCache: true });
+  const region = configFile[profile]?.region;
+  return region ? { value: region, source: { kind: 'aws-profile', profile, path } } : undefined;
+}
+
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+/** A bad flag is a usage error (exit 2); a bad env var or file value is a config error (exit 3). */
+function invalid(source: SettingSource, message: string, fix: string): CliError {
+  return source.kind === 'flag' ? usageError(message, fix) : configError(message, fix);
+}
+
+function checkRegion(region: Setting<string>): void {
+  if (!REGION_PATTERN.test(region.value)) {
+    throw invalid(region.source,
+      `region "${region.value}" (from ${describeSource(region.source)}) is not an AWS region name`,
+      'Use a region code such as us-east-1, eu-central-1 or ap-northeast-1.',
+    );
+  }
+}
+
+function checkScope(scope: Setting<string>): Scope {
+  const value = scope.value.toLowerCase();
+  if ((SCOPES as readonly string[]).includes(value)) return value as Scope;
+  throw invalid(scope.source,
+    `scope "${scope.value}" (from ${describeSource(scope.source)}) is not one of ${SCOPES.join(', ')}`,
+    'auto picks global where the model has it, else the geographic profile, else in-region.',
+  );
+}
+
+function checkEndpoint(endpoint: Setting<string>): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint.value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol)) {
+    throw invalid(endpoint.source,
+      `endpoint "${endpoint.value}" (from ${describeSource(endpoint.source)}) is not an http(s) URL`,
+      'Give a full URL, e.g. https://bedrock-runtime.us-east-1.amazonaws.com or http://127.0.0.1:4010.',
+    );
+  }
+}
