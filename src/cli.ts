@@ -164,8 +164,15 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     .description('the likely cause and fix of a Bedrock error message')
     .argument('[message]', 'the error text; read from stdin when absent or "-"')
     .addOption(modelOption())
-    .addHelpText('after', examples(['bedrock-claude explain "ValidationException: The provided model identifier is invalid." -m us.anthropic.claude-sonnet-4-6 --region eu-west-1']))
-    .action(run(async () => notImplemented('explain')));
+    .addOption(new Option('--api <api>', 'the API that failed').choices(['invoke', 'converse', 'messages', 'count-tokens', 'control-plane']))
+    .addHelpText(
+      'after',
+      examples([
+        'bedrock-claude explain "ValidationException: The provided model identifier is invalid." -m us.anthropic.claude-sonnet-4-6 --region eu-west-1',
+        "pbpaste | bedrock-claude explain --json",
+      ]),
+    )
+    .action(run(async () => (await import('./commands/explain.js')).explain));
 
   inherit(program.command('completion'))
     .description('print a shell completion script')

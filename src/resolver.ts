@@ -58,6 +58,8 @@ export interface Resolution {
   integration: Integration | 'unknown';
   /** The ID for the Messages API on bedrock-mantle (in-region, no prefix), for messages-api models. */
   mantleModelId?: string;
+  /** "mantle" when the ID works only on the in-region Messages API at bedrock-mantle. */
+  route?: 'runtime' | 'mantle';
   model?: CatalogModel;
   warnings: string[];
   /** Why this ID: one short line per decision. */
@@ -142,7 +144,7 @@ interface ParsedId {
 
 /** "us.anthropic.x" → {prefix: "us", baseId: "anthropic.x"}; "anthropic.x" → {baseId}. */
 export function parseModelId(id: string, from: Catalog = builtInCatalog): ParsedId | undefined {
-  const match = id.match(/^([a-z][a-z0-9-]*)\.(.+)$/);
+  const match = id.match(/^([a-z][a-z0-9-]*)\.([a-z].*)$/);
   if (!match) return undefined;
   const [, first, rest] = match as unknown as [string, string, string];
   if (knownPrefixes(from).includes(first) || (rest.includes('.') && /^[a-z][a-z0-9-]*\./.test(rest))) {
@@ -211,40 +213,59 @@ function resolveProfile(model: CatalogModel, prefix: string, ctx: Context): Reso
   return result(model, id, prefix === 'global' ? 'global' : 'geo', ctx, prefix);
 }
 
-/** A base ID sent as is: on-demand in-region throughput. */
+/** A base ID sent as is: on-demand in-region throughput (bedrock-runtime), or the
+ *  in-region Messages API on bedrock-mantle for the models served there. */
 function resolveInRegion(model: CatalogModel, ctx: Context): Resolution {
+  const route = inRegionRoute(model, ctx);
+  if (route) return inRegionResult(model, route, ctx);
+
+  const profiles = workingIds(model, ctx).filter((id) => id !== model.id);
+  const liveModel = ctx.live?.foundationModels.find((m) => m.modelId === model.id);
+  const why = liveModel
+    ? `ListFoundationModels lists it as ${liveModel.inferenceTypes.join(', ') || 'no inference type'}`
+    : model.inRegion.value.runtime === false
+      ? 'the model is served only through inference profiles'
+      : `it is not offered on demand in ${ctx.region}`;
+  throw rejection(
+    profiles.length > 0 ? 'needs-inference-profile' : 'model-not-in-region',
+    `${model.id} cannot be called on demand in ${ctx.region}: ${why}`,
+    profiles.length > 0
+      ? `Use the inference profile ${orList(profiles)} (or -m ${model.aliases[0] ?? model.id}, which picks one).`
+      : `${model.name} has no inference profile callable from ${ctx.region}; choose a region where it is offered.`,
+    { suggestions: profiles },
+  );
+}
+
+type InRegionRoute = 'runtime' | 'runtime-unverified' | 'mantle';
+
+/** How the bare base ID can be called in this region, if at all. */
+function inRegionRoute(model: CatalogModel, ctx: Context): InRegionRoute | undefined {
   const inRegion = model.inRegion.value;
   const liveModel = ctx.live?.foundationModels.find((m) => m.modelId === model.id);
-  const profiles = workingIds(model, ctx).filter((id) => id !== model.id);
-  const needsProfile = (why: string) =>
-    rejection(
-      'needs-inference-profile',
-      `${model.id} cannot be called on demand in ${ctx.region}: ${why}`,
-      profiles.length > 0
-        ? `Use the inference profile ${orList(profiles)} (or -m ${model.aliases[0] ?? model.id}, which picks one).`
-        : `${model.name} has no inference profile callable from ${ctx.region}; choose a region where it is offered.`,
-      { suggestions: profiles },
-    );
+  if (liveModel?.inferenceTypes.includes('ON_DEMAND')) return 'runtime';
+  if (!liveModel) {
+    // runtimeRegions lists where a source shows the bare ID working: exceptions to runtime=false
+    // (GovCloud, single regions), or a sample for runtime=true, never a complete list.
+    if (inRegion.runtime === true || inRegion.runtimeRegions?.includes(ctx.region)) return 'runtime';
+    if (inRegion.runtime === 'unknown') return 'runtime-unverified';
+    if (!ctx.regionKnown && inRegion.runtime !== false) return 'runtime';
+  }
+  if (model.integration.value === 'messages-api' && inRegion.mantleRegions?.includes(ctx.region)) return 'mantle';
+  return undefined;
+}
 
-  if (liveModel) {
-    if (liveModel.inferenceTypes.includes('ON_DEMAND')) {
-      ctx.reasons.push(`ListFoundationModels in ${ctx.region} lists ${model.id} as ON_DEMAND`);
-      return result(model, model.id, 'region', ctx);
-    }
-    throw needsProfile(`ListFoundationModels lists it as ${liveModel.inferenceTypes.join(', ') || 'no inference type'}`);
-  }
-  if (inRegion.runtime === false) {
-    throw needsProfile('the model is served only through inference profiles');
-  }
-  if (inRegion.runtimeRegions && ctx.regionKnown && !inRegion.runtimeRegions.includes(ctx.region)) {
-    throw rejection(
-      profiles.length > 0 ? 'needs-inference-profile' : 'model-not-in-region',
-      `${model.id} is not offered on demand in ${ctx.region} (only ${inRegion.runtimeRegions.join(', ')})`,
-      profiles.length > 0 ? `Use ${orList(profiles)}.` : `Use --region ${inRegion.runtimeRegions[0]}.`,
-      { suggestions: profiles },
+function inRegionResult(model: CatalogModel, route: InRegionRoute, ctx: Context): Resolution {
+  if (route === 'mantle') {
+    const profiles = workingIds(model, ctx).filter((id) => id !== model.id);
+    ctx.reasons.push(`in-region in ${ctx.region} only through the Messages API on bedrock-mantle`);
+    ctx.warnings.push(
+      `${model.mantleId ?? model.id} works in-region only on the Messages API (bedrock-mantle)` +
+        (profiles.length > 0 ? `; InvokeModel and Converse need a profile such as ${profiles[0]}` : ''),
     );
+    return { ...result(model, model.mantleId ?? model.id, 'region', ctx), route: 'mantle' };
   }
-  if (inRegion.runtime === 'unknown') {
+  if (route === 'runtime-unverified') {
+    const profiles = workingIds(model, ctx).filter((id) => id !== model.id);
     ctx.warnings.push(
       `the catalog does not know whether ${model.name} can be called on demand in-region` +
         (profiles.length > 0 ? `; if Bedrock refuses it, use ${orList(profiles)}` : ''),
@@ -259,7 +280,7 @@ function resolveWithScope(model: CatalogModel, scope: Scope, ctx: Context): Reso
   checkLifecycle(model, ctx);
   const geo = ctx.regionKnown ? geoPrefixesForRegion(ctx.region, ctx.catalog).filter((p) => model.profiles.value.includes(p)) : [];
   const global = model.profiles.value.includes('global') && (!ctx.regionKnown || regionCanCall('global', ctx.region, ctx.catalog));
-  const inRegion = inRegionPossible(model, ctx);
+  const inRegion = inRegionRoute(model, ctx);
 
   if ((scope === 'auto' || scope === 'global') && global && liveProfile(`global.${model.id}`, ctx) !== false) {
     ctx.reasons.push(scope === 'auto' ? `scope auto: ${model.name} has a global profile callable from ${ctx.region}` : 'scope global');
@@ -273,11 +294,8 @@ function resolveWithScope(model: CatalogModel, scope: Scope, ctx: Context): Reso
     }
   }
   if ((scope === 'auto' || scope === 'region') && inRegion) {
-    ctx.reasons.push(`scope ${scope}: in-region on-demand in ${ctx.region}`);
-    if (model.inRegion.value.runtime === 'unknown') {
-      ctx.warnings.push(`the catalog does not know whether ${model.name} can be called on demand in-region`);
-    }
-    return result(model, model.id, 'region', ctx);
+    ctx.reasons.push(`scope ${scope}: no profile route, in-region in ${ctx.region}`);
+    return inRegionResult(model, inRegion, ctx);
   }
 
   const working = workingIds(model, ctx);
@@ -471,15 +489,6 @@ function checkLifecycle(model: CatalogModel, ctx: Context): void {
   }
 }
 
-function inRegionPossible(model: CatalogModel, ctx: Context): boolean {
-  const liveModel = ctx.live?.foundationModels.find((m) => m.modelId === model.id);
-  if (liveModel) return liveModel.inferenceTypes.includes('ON_DEMAND');
-  const inRegion = model.inRegion.value;
-  if (inRegion.runtime === false) return false;
-  if (inRegion.runtimeRegions && ctx.regionKnown) return inRegion.runtimeRegions.includes(ctx.region);
-  return true;
-}
-
 /** true/false when the cached ListInferenceProfiles answer for this region says so; undefined without a cache. */
 function liveProfile(id: string, ctx: Context): boolean | undefined {
   if (!ctx.live) return undefined;
@@ -509,7 +518,8 @@ export function workingIds(model: CatalogModel, ctx: { region: string; catalog: 
     reasons: [],
     warnings: [],
   };
-  if (inRegionPossible(model, context)) ids.push(model.id);
+  const route = inRegionRoute(model, context);
+  if (route === 'runtime' || route === 'runtime-unverified') ids.push(model.id);
   return ids;
 }
 
@@ -520,6 +530,7 @@ function regionsThatCanCall(model: CatalogModel, from: Catalog): string[] {
     for (const region of from.geographies.find((g) => g.prefix === prefix)?.sourceRegions.value ?? []) regions.add(region);
   }
   for (const region of model.inRegion.value.runtimeRegions ?? []) regions.add(region);
+  for (const region of model.inRegion.value.mantleRegions ?? []) regions.add(region);
   return [...regions].sort();
 }
 
@@ -533,6 +544,7 @@ function result(model: CatalogModel, modelId: string, scope: ResolvedScope, ctx:
     region: ctx.region,
     integration: model.integration.value,
     mantleModelId: model.integration.value === 'messages-api' ? (model.mantleId ?? model.id) : undefined,
+    route: 'runtime',
     model,
     warnings: ctx.warnings,
     reasons: ctx.reasons,
