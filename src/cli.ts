@@ -103,38 +103,51 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     .action(run(async () => (await import('./commands/models-resolve.js')).modelsResolve));
 
   // ── invoke / converse ─────────────────────────────────────────────────────
-  inherit(program.command('invoke'))
-    .description('send an Anthropic Messages body with InvokeModel (or the Messages API)')
-    .argument('[prompt]', 'the prompt; read from stdin when absent or "-"')
-    .addOption(modelOption())
-    .addOption(scopeOption())
-    .option('--body <file>', 'send this raw JSON body ("-" for stdin)')
-    .option('--stream', 'stream the reply (default on a TTY)')
-    .option('--no-stream', 'wait for the whole reply')
-    .option('--beta <flag...>', 'anthropic_beta flags')
-    .option('--dry-run', 'print the request that would be sent, send nothing')
-    .addHelpText('after', examples(['bedrock-claude invoke -m sonnet "Hello"', 'bedrock-claude invoke --body request.json --dry-run']))
-    .action(run(async () => notImplemented('invoke')));
+  const chatOptions = (command: Command) =>
+    command
+      .argument('[prompt]', 'the prompt; read from stdin when absent or "-"')
+      .addOption(modelOption())
+      .addOption(scopeOption())
+      .option('--system <text|@file>', 'system prompt, or @file to read it from a file')
+      .option('--attach <file...>', 'attach images (png, jpeg, gif, webp) or documents (pdf, csv, doc, docx, xls, xlsx, html, txt, md)')
+      .option('--max-tokens <n>', 'maximum output tokens (default: config maxTokens, capped by the model)', positiveInteger)
+      .option('--temperature <t>', 'sampling temperature', nonNegativeNumber)
+      .option('--top-p <p>', 'nucleus sampling', nonNegativeNumber)
+      .option('--stop <sequence...>', 'stop sequences')
+      .option('--thinking <budget|adaptive>', 'extended thinking: a token budget (≥ 1024), or "adaptive"')
+      .option('--effort <level>', 'effort for adaptive thinking (low, medium, high, max)')
+      .option('--cache', 'add a cache point after the system prompt and attachments')
+      .option('--tools <file>', 'tool definitions (JSON array of {name, description, input_schema})')
+      .option('--beta <flag...>', 'anthropic_beta flags')
+      .option('--stream', 'stream the reply as it arrives (default on a TTY)')
+      .option('--no-stream', 'wait for the whole reply')
+      .option('--dry-run', 'print the request that would be sent (no credentials), send nothing');
 
-  inherit(program.command('converse'))
-    .description('chat with Converse / ConverseStream: system prompt, attachments, thinking, caching, JSONL batches')
-    .argument('[prompt]', 'the prompt; read from stdin when absent or "-"')
-    .addOption(modelOption())
-    .addOption(scopeOption())
-    .option('--system <text|@file>', 'system prompt')
-    .option('--attach <file...>', 'attach images or documents')
-    .option('--max-tokens <n>', 'maximum output tokens', positiveInteger)
-    .option('--temperature <t>', 'sampling temperature', nonNegativeNumber)
-    .option('--thinking <budget|adaptive>', 'extended thinking budget in tokens, or "adaptive"')
-    .option('--cache', 'add a cache point after the system prompt and attachments')
-    .option('--jsonl', 'read JSONL prompts from stdin, write one JSON result per line')
-    .option('--concurrency <n>', 'parallel requests with --jsonl', positiveInteger)
-    .option('--dry-run', 'print the request that would be sent, send nothing')
+  chatOptions(inherit(program.command('invoke')))
+    .description('send an Anthropic Messages body with InvokeModel / InvokeModelWithResponseStream')
+    .option('--body <file>', 'send this raw JSON body instead ("-" for stdin)')
+    .addOption(new Option('--api <api>', 'invoke (InvokeModel) or messages (the Messages API)').choices(['invoke', 'messages']))
     .addHelpText(
       'after',
-      examples(['bedrock-claude converse -m haiku "Summarise RFC 2119"', 'cat prompts.jsonl | bedrock-claude converse --jsonl --concurrency 8']),
+      examples([
+        'bedrock-claude invoke -m sonnet "Write a haiku about S3"',
+        'bedrock-claude invoke -m opus-4.6 --thinking 4096 --max-tokens 8192 "Prove that √2 is irrational"',
+        'bedrock-claude invoke --body request.json --dry-run',
+      ]),
     )
-    .action(run(async () => notImplemented('converse')));
+    .action(run(async () => (await import('./commands/invoke.js')).invoke));
+
+  chatOptions(inherit(program.command('converse')))
+    .description('chat with Converse / ConverseStream')
+    .addHelpText(
+      'after',
+      examples([
+        'bedrock-claude converse -m haiku "Summarise RFC 2119 in one line"',
+        'git diff | bedrock-claude converse --system "Review this diff" -m sonnet',
+        'bedrock-claude converse --attach invoice.pdf "What is the total?" --json | jq -r .text',
+      ]),
+    )
+    .action(run(async () => (await import('./commands/converse.js')).converse));
 
   // ── cost ──────────────────────────────────────────────────────────────────
   const cost = inherit(program.command('cost').description('estimate what requests and workloads cost'));

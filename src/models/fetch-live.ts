@@ -10,7 +10,7 @@ export async function fetchLiveModels(options: ClientOptions, now = new Date()):
     const listModels = client.send(new ListFoundationModelsCommand({ byProvider: 'Anthropic' }));
     const listProfiles = (async () => {
       const profiles: LiveProfile[] = [];
-      for await (const page of paginateListInferenceProfiles({ client, pageSize: 100 }, {})) {
+      for await (const page of paginateListInferenceProfiles({ client }, {})) {
         for (const summary of page.inferenceProfileSummaries ?? []) {
           const arns = (summary.models ?? []).map((m) => m.modelArn ?? '');
           profiles.push({

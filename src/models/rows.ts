@@ -106,7 +106,8 @@ function liveRow(model: CatalogModel, live: LiveModels, options: RowOptions, fro
 function unknownLiveRows(live: LiveModels, from: Catalog): ModelRow[] {
   const known = new Set(from.models.flatMap((m) => [m.id, m.mantleId].filter(Boolean)));
   return live.foundationModels
-    .filter((m) => !known.has(m.modelId))
+    // Context-length variants (":200k") exist only for provisioned throughput.
+    .filter((m) => !known.has(m.modelId) && !/:\d+k$/.test(m.modelId) && !(m.inferenceTypes.length > 0 && m.inferenceTypes.every((t) => t === 'PROVISIONED')))
     .map((m) => ({
       modelId: m.modelId,
       name: m.name ?? m.modelId,
@@ -131,6 +132,7 @@ function unknownLiveRows(live: LiveModels, from: Catalog): ModelRow[] {
 function orderProfiles(ids: string[], from: Catalog): string[] {
   const rank = (id: string) => {
     const prefix = id.split('.')[0] ?? '';
+    if (prefix === 'global') return -1;
     const index = from.geographies.findIndex((g) => g.prefix === prefix);
     return index === -1 ? from.geographies.length : index;
   };

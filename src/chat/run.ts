@@ -1,0 +1,188 @@
+// The shared flow of `invoke` and `converse`: settings → resolved model → request → checks →
+// dry run or send → render. Commands only turn their flags into ChatOptions.
+import type { CommandContext } from '../commands/context.js';
+import { warn } from '../commands/context.js';
+import { aliasTargets, requireRegion } from '../config/region.js';
+import { ExitCode, rejection, usageError, type ExitCodeValue } from '../errors.js';
+import { readLiveCache, toResolverData } from '../models/live-cache.js';
+import { resolveModel, type Resolution } from '../resolver.js';
+import { toInvokeBody, toMessagesBody } from './anthropic.js';
+import { checkRequestSize, readAttachments } from './attachments.js';
+import { toConverseInput } from './converse.js';
+import { readInputFile, readPrompt, readTextOption, decodeText, readAll } from './input.js';
+import { ReplyRenderer } from './render.js';
+import type { Api, ChatRequest, ThinkingRequest, ToolDefinition } from './types.js';
+import { checkParameters, effectiveMaxTokens } from './validate.js';
+import { costOfUsage } from './cost.js';
+
+export interface ChatOptions {
+  api: Api;
+  model?: string;
+  scope?: string;
+  prompt?: string;
+  system?: string;
+  attach?: string[];
+  maxTokens?: number;
+  temperature?: number;
+  topP?: number;
+  stop?: string[];
+  thinking?: string;
+  effort?: string;
+  cache?: boolean;
+  beta?: string[];
+  tools?: string;
+  body?: string;
+  stream?: boolean;
+  dryRun?: boolean;
+}
+
+export async function runChat(ctx: CommandContext, options: ChatOptions): Promise<ExitCodeValue> {
+  const settings = await ctx.settings({ model: options.model, scope: options.scope });
+  const region = requireRegion(settings);
+  const live = await readLiveCache(ctx.env, region, settings.controlEndpoint?.value ?? null);
+  const resolution = resolveModel({
+    input: settings.model.value,
+    region,
+    scope: settings.scope.value,
+    scopeExplicit: settings.scope.source.kind !== 'default',
+    aliases: aliasTargets(settings),
+    live: live && toResolverData(live),
+  });
+  for (const warning of resolution.warnings) warn(ctx, warning);
+  checkApiFits(resolution, options.api);
+
+  const rawBody = options.body !== undefined ? await readRawBody(ctx, options.body) : undefined;
+  const request = rawBody ? emptyRequest() : await buildRequest(ctx, options, resolution, settings.maxTokens.value);
+  if (!rawBody) checkParameters(request, resolution.model);
+
+  const body = rawBody ?? wireBody(request, resolution, options);
+  checkRequestSize(Buffer.byteLength(JSON.stringify(body, bytesAsBase64)));
+
+  const stream = options.stream ?? ctx.io.stdoutIsTTY;
+  if (options.dryRun) {
+    const endpoint = (settings.runtimeEndpoint?.value ?? `https://bedrock-runtime.${region}.amazonaws.com`).replace(/\/$/, '');
+    const path = `/model/${encodeURIComponent(resolution.modelId)}/${options.api === 'converse' ? (stream ? 'converse-stream' : 'converse') : stream ? 'invoke-with-response-stream' : 'invoke'}`;
+    ctx.io.stdout.write(`${JSON.stringify({ api: options.api, region, endpoint: `${endpoint}${path}`, modelId: resolution.modelId, stream, body }, bytesAsBase64, 2)}\n`);
+    return ExitCode.ok;
+  }
+  if (options.api === 'messages') {
+    throw usageError('--api messages is not available in this version', 'Use invoke without --api messages (InvokeModel), or converse.');
+  }
+
+  const renderer = new ReplyRenderer(ctx, stream, (usage) => costOfUsage(usage, resolution));
+  const { sendChat } = await import('./send.js');
+  const { fromAwsError } = await import('../aws/errors.js');
+  const debug = ctx.global.debug ? (line: string) => ctx.io.stderr.write(`${ctx.err.dim(line)}\n`) : undefined;
+  let result;
+  try {
+    result = await sendChat({
+      api: options.api,
+      modelId: resolution.modelId,
+      request,
+      rawBody,
+      stream,
+      client: { settings, region, debug },
+      onEvent: (event) => renderer.onEvent(event),
+    });
+  } catch (err) {
+    renderer.interrupted();
+    throw fromAwsError(err, `${options.api === 'converse' ? 'Converse' : 'InvokeModel'} with ${resolution.modelId}`, {
+      model: resolution.modelId,
+      region,
+      api: options.api,
+    });
+  }
+  renderer.finish(result, { modelId: resolution.modelId, api: options.api, region });
+  return ExitCode.ok;
+}
+
+/** Models served only in-region on the Messages API cannot take InvokeModel or Converse. */
+function checkApiFits(resolution: Resolution, api: Api): void {
+  if (resolution.route === 'mantle' && api !== 'messages') {
+    throw rejection(
+      'needs-inference-profile',
+      `${resolution.modelId} answers in ${resolution.region} only on the Messages API (bedrock-mantle), not on ${api === 'converse' ? 'Converse' : 'InvokeModel'}`,
+      'Use --scope auto (a global or geographic profile), or `invoke --api messages`.',
+    );
+  }
+}
+
+async function buildRequest(ctx: CommandContext, options: ChatOptions, resolution: Resolution, configuredMaxTokens: number): Promise<ChatRequest> {
+  const [prompt, system, attachments, tools] = await Promise.all([
+    readPrompt(options.prompt, ctx.io),
+    readTextOption(options.system, ctx.cwd, '--system file'),
+    readAttachments(options.attach ?? [], ctx.cwd),
+    options.tools ? readTools(options.tools, ctx.cwd) : Promise.resolve(undefined),
+  ]);
+  return {
+    system,
+    messages: [{ role: 'user', content: [...attachments, { type: 'text', text: prompt }] }],
+    maxTokens: effectiveMaxTokens(options.maxTokens, configuredMaxTokens, resolution.model),
+    temperature: options.temperature,
+    topP: options.topP,
+    stopSequences: options.stop,
+    thinking: parseThinking(options.thinking, options.effort),
+    cache: options.cache,
+    betas: options.beta,
+    tools,
+  };
+}
+
+function wireBody(request: ChatRequest, resolution: Resolution, options: ChatOptions): Record<string, unknown> {
+  if (options.api === 'converse') {
+    const { modelId: _modelId, ...input } = toConverseInput(request, resolution.modelId);
+    return input;
+  }
+  if (options.api === 'messages') return toMessagesBody(request, resolution.modelId, options.stream ?? false);
+  return toInvokeBody(request);
+}
+
+export function parseThinking(value: string | undefined, effort: string | undefined): ThinkingRequest | undefined {
+  if (value === undefined) {
+    if (effort) throw usageError('--effort needs --thinking adaptive', 'Add --thinking adaptive.');
+    return undefined;
+  }
+  if (value === 'adaptive') return { type: 'adaptive', effort };
+  const budget = Number(value);
+  if (!Number.isInteger(budget) || budget <= 0) {
+    throw usageError(`--thinking expects a token budget or "adaptive", got "${value}"`, 'Use e.g. --thinking 4096, or --thinking adaptive.');
+  }
+  if (effort) throw usageError('--effort goes with --thinking adaptive, not a budget', 'Use --thinking adaptive --effort high.');
+  return { type: 'enabled', budgetTokens: budget };
+}
+
+async function readTools(path: string, cwd: string): Promise<ToolDefinition[]> {
+  const text = decodeText(await readInputFile(path, cwd, '--tools file'), `--tools file ${path}`);
+  let tools: unknown;
+  try {
+    tools = JSON.parse(text);
+  } catch (err) {
+    throw usageError(`--tools file ${path} is not valid JSON: ${(err as Error).message}`, 'Give a JSON array of {name, description, input_schema}.');
+  }
+  if (!Array.isArray(tools) || !tools.every((t) => t && typeof t.name === 'string' && typeof t.input_schema === 'object')) {
+    throw usageError(`--tools file ${path} must hold an array of {name, description, input_schema}`, 'See the Anthropic tool-use documentation for the shape.');
+  }
+  return tools as ToolDefinition[];
+}
+
+async function readRawBody(ctx: CommandContext, source: string): Promise<Record<string, unknown>> {
+  const text = source === '-' ? decodeText(await readAll(ctx.io.stdin), 'stdin') : decodeText(await readInputFile(source, ctx.cwd, '--body file'), `--body file ${source}`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (err) {
+    throw usageError(`the --body ${source === '-' ? 'from stdin' : `file ${source}`} is not valid JSON: ${(err as Error).message}`, 'Fix the JSON; `jq . file` shows where it breaks.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw usageError('the --body must be a JSON object', 'Send an Anthropic Messages body: {"anthropic_version": …, "messages": […]}.');
+  if (!('anthropic_version' in body)) warn(ctx, 'the body has no "anthropic_version"; InvokeModel on Bedrock expects "bedrock-2023-05-31"');
+  return body as Record<string, unknown>;
+}
+
+function emptyRequest(): ChatRequest {
+  return { messages: [], maxTokens: 0 };
+}
+
+/** JSON.stringify replacer: attachment bytes appear as base64, as on the wire. */
+function bytesAsBase64(_key: string, value: unknown): unknown {
+  return value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value;
+}
