@@ -109,16 +109,16 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
       .addOption(modelOption())
       .addOption(scopeOption())
       .option('--system <text|@file>', 'system prompt, or @file to read it from a file')
-      .option('--attach <file...>', 'attach images (png, jpeg, gif, webp) or documents (pdf, csv, doc, docx, xls, xlsx, html, txt, md)')
+      .option('--attach <file>', 'attach an image (png, jpeg, gif, webp) or document (pdf, csv, doc, docx, xls, xlsx, html, txt, md); repeatable', collect)
       .option('--max-tokens <n>', 'maximum output tokens (default: config maxTokens, capped by the model)', positiveInteger)
       .option('--temperature <t>', 'sampling temperature', nonNegativeNumber)
       .option('--top-p <p>', 'nucleus sampling', nonNegativeNumber)
-      .option('--stop <sequence...>', 'stop sequences')
+      .option('--stop <sequence>', 'stop sequence; repeatable', collect)
       .option('--thinking <budget|adaptive>', 'extended thinking: a token budget (≥ 1024), or "adaptive"')
       .option('--effort <level>', 'effort for adaptive thinking (low, medium, high, max)')
       .option('--cache', 'add a cache point after the system prompt and attachments')
       .option('--tools <file>', 'tool definitions (JSON array of {name, description, input_schema})')
-      .option('--beta <flag...>', 'anthropic_beta flags')
+      .option('--beta <flag>', 'anthropic_beta flag; repeatable', collect)
       .option('--stream', 'stream the reply as it arrives (default on a TTY)')
       .option('--no-stream', 'wait for the whole reply')
       .option('--dry-run', 'print the request that would be sent (no credentials), send nothing');
@@ -212,6 +212,11 @@ function notImplemented(name: string): Action<unknown> {
       fix: 'See the README for the commands available in this version.',
     });
   };
+}
+
+/** A repeatable option: each use adds one value. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function parseNumber(value: string, check: (n: number) => boolean, expected: string): number {
