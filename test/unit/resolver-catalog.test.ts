@@ -141,7 +141,7 @@ describe('aliases', () => {
     ['haiku', 'ap-northeast-1', 'jp.anthropic.claude-haiku-4-5-20251001-v1:0', 'geo'],
     ['sonnet-4.5', 'us-gov-west-1', 'us-gov.anthropic.claude-sonnet-4-5-20250929-v1:0'],
     ['opus-4.6', 'ap-southeast-2', 'au.anthropic.claude-opus-4-6-v1', 'geo'],
-  ] as const)('%s from %s → %s', (alias, region, expected, scope = 'auto') => {
+  ] as Array<[string, string, string, ('auto' | 'geo')?]>)('%s from %s → %s', (alias, region, expected, scope = 'auto') => {
     expect(attempt(alias, region, scope)).toMatchObject({ modelId: expected });
   });
 });
