@@ -139,12 +139,15 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
 
   chatOptions(inherit(program.command('converse')))
     .description('chat with Converse / ConverseStream')
+    .option('--jsonl', 'read JSONL prompts from stdin (a JSON string or {id, prompt, system, maxTokens} per line); one JSON result per line')
+    .option('--concurrency <n>', 'requests in flight with --jsonl (default 4)', positiveInteger)
     .addHelpText(
       'after',
       examples([
         'bedrock-claude converse -m haiku "Summarise RFC 2119 in one line"',
         'git diff | bedrock-claude converse --system "Review this diff" -m sonnet',
         'bedrock-claude converse --attach invoice.pdf "What is the total?" --json | jq -r .text',
+        'cat prompts.jsonl | bedrock-claude converse --jsonl --concurrency 8 > results.jsonl',
       ]),
     )
     .action(run(async () => (await import('./commands/converse.js')).converse));

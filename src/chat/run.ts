@@ -3,6 +3,7 @@
 import type { CommandContext } from '../commands/context.js';
 import { warn } from '../commands/context.js';
 import { aliasTargets, requireRegion } from '../config/region.js';
+import type { Settings } from '../config/load.js';
 import { ExitCode, rejection, usageError, type ExitCodeValue } from '../errors.js';
 import { readLiveCache, toResolverData } from '../models/live-cache.js';
 import { resolveModel, type Resolution } from '../resolver.js';
@@ -36,7 +37,14 @@ export interface ChatOptions {
   dryRun?: boolean;
 }
 
-export async function runChat(ctx: CommandContext, options: ChatOptions): Promise<ExitCodeValue> {
+export interface PreparedChat {
+  settings: Settings;
+  region: string;
+  resolution: Resolution;
+}
+
+/** Settings, region and the resolved model: everything decided before any prompt is read. */
+export async function prepareChat(ctx: CommandContext, options: Pick<ChatOptions, 'model' | 'scope' | 'api'>): Promise<PreparedChat> {
   const settings = await ctx.settings({ model: options.model, scope: options.scope });
   const region = requireRegion(settings);
   const live = await readLiveCache(ctx.env, region, settings.controlEndpoint?.value ?? null);
@@ -50,6 +58,11 @@ export async function runChat(ctx: CommandContext, options: ChatOptions): Promis
   });
   for (const warning of resolution.warnings) warn(ctx, warning);
   checkApiFits(resolution, options.api);
+  return { settings, region, resolution };
+}
+
+export async function runChat(ctx: CommandContext, options: ChatOptions, prepared?: PreparedChat): Promise<ExitCodeValue> {
+  const { settings, region, resolution } = prepared ?? (await prepareChat(ctx, options));
 
   const rawBody = options.body !== undefined ? await readRawBody(ctx, options.body) : undefined;
   const request = rawBody ? emptyRequest() : await buildRequest(ctx, options, resolution, settings.maxTokens.value);

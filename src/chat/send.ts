@@ -8,6 +8,8 @@ import { ConverseStreamReader } from './converse-stream.js';
 import type { Api, ChatEvent, ChatRequest, ChatResult } from './types.js';
 import { bedrockRuntimeClient, type ClientOptions } from '../aws/clients.js';
 
+type BedrockRuntimeClient = Awaited<ReturnType<typeof bedrockRuntimeClient>>;
+
 export interface SendOptions {
   api: Exclude<Api, 'messages'>;
   modelId: string;
@@ -16,12 +18,14 @@ export interface SendOptions {
   rawBody?: Record<string, unknown>;
   stream: boolean;
   client: ClientOptions;
+  /** A client to reuse (e.g. across JSONL items); created and destroyed per call when absent. */
+  runtime?: BedrockRuntimeClient;
   onEvent: (event: ChatEvent) => void;
   signal?: AbortSignal;
 }
 
 export async function sendChat(options: SendOptions): Promise<ChatResult> {
-  const client = await bedrockRuntimeClient(options.client);
+  const client = options.runtime ?? (await bedrockRuntimeClient(options.client));
   const sdk = await import('@aws-sdk/client-bedrock-runtime');
   const builder = new ResultBuilder();
   const emit = (event: ChatEvent) => {
@@ -62,7 +66,7 @@ export async function sendChat(options: SendOptions): Promise<ChatResult> {
       }
     }
   } finally {
-    client.destroy();
+    if (!options.runtime) client.destroy();
   }
   return builder.build();
 }

@@ -1,0 +1,159 @@
+// converse --jsonl: many prompts from stdin, up to --concurrency at once, one result line per
+// input in input order, printed as soon as every line before it is done. A failed item gets an
+// `error` and the run goes on; the exit code is 5 if any item failed.
+import type { CommandContext } from '../commands/context.js';
+import { interactive } from '../io.js';
+import { CliError, ExitCode, toCliError, type ExitCodeValue } from '../errors.js';
+import type { Resolution } from '../resolver.js';
+import { readAttachments } from './attachments.js';
+import { decodeText, readAll, readTextOption } from './input.js';
+import { costOfUsage } from './cost.js';
+import type { ChatRequest, ContentPart, Usage } from './types.js';
+import { checkParameters, effectiveMaxTokens } from './validate.js';
+import { parseThinking, type ChatOptions, type PreparedChat } from './run.js';
+
+export const DEFAULT_CONCURRENCY = 4;
+
+interface Item {
+  index: number;
+  id?: string | number;
+  prompt?: string;
+  system?: string;
+  maxTokens?: number;
+  error?: { cause: string; message: string };
+}
+
+interface ItemResult {
+  index: number;
+  id?: string | number;
+  text: string | null;
+  stopReason: string | null;
+  usage: Usage | null;
+  costUsd: number | null;
+  error?: { cause: string; message: string };
+}
+
+/** One input line: a JSON string (the prompt) or {id?, prompt, system?, maxTokens?}. */
+export function parseItem(line: string, index: number): Item {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { index, error: { cause: 'usage', message: `line ${index + 1} is not JSON: give a JSON string or {"prompt": …}` } };
+  }
+  if (typeof value === 'string') return value.trim() ? { index, prompt: value } : { index, error: { cause: 'usage', message: 'the prompt is empty' } };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { index, error: { cause: 'usage', message: `line ${index + 1} must be a JSON string or an object with "prompt"` } };
+  }
+  const item = value as Record<string, unknown>;
+  const id = typeof item.id === 'string' || typeof item.id === 'number' ? item.id : undefined;
+  if (typeof item.prompt !== 'string' || item.prompt.trim() === '') return { index, id, error: { cause: 'usage', message: 'missing or empty "prompt"' } };
+  if (item.system !== undefined && typeof item.system !== 'string') return { index, id, error: { cause: 'usage', message: '"system" must be a string' } };
+  if (item.maxTokens !== undefined && !(Number.isInteger(item.maxTokens) && (item.maxTokens as number) > 0)) {
+    return { index, id, error: { cause: 'usage', message: '"maxTokens" must be a positive integer' } };
+  }
+  return { index, id, prompt: item.prompt, system: item.system as string | undefined, maxTokens: item.maxTokens as number | undefined };
+}
+
+export async function runJsonl(ctx: CommandContext, options: ChatOptions, prepared: PreparedChat, concurrency = DEFAULT_CONCURRENCY): Promise<ExitCodeValue> {
+  const { resolution, settings, region } = prepared;
+  const lines = decodeText(await readAll(ctx.io.stdin), 'stdin').split('\n').filter((line) => line.trim() !== '');
+  const items = lines.map(parseItem);
+  const [attachments, defaultSystem] = await Promise.all([readAttachments(options.attach ?? [], ctx.cwd), readTextOption(options.system, ctx.cwd, '--system file')]);
+
+  const { sendChat } = await import('./send.js');
+  const { bedrockRuntimeClient } = await import('../aws/clients.js');
+  const { fromAwsError } = await import('../aws/errors.js');
+  const clientOptions = { settings, region };
+  const runtime = options.dryRun ? undefined : await bedrockRuntimeClient(clientOptions);
+  const progress = new Progress(ctx, items.length);
+
+  const runItem = async (item: Item): Promise<ItemResult> => {
+    const base = { index: item.index, ...(item.id !== undefined ? { id: item.id } : {}) };
+    if (item.error) return { ...base, text: null, stopReason: null, usage: null, costUsd: null, error: item.error };
+    try {
+      const request = itemRequest(item, options, attachments, defaultSystem, resolution, settings.maxTokens.value);
+      checkParameters(request, resolution.model);
+      const result = await sendChat({ api: 'converse', modelId: resolution.modelId, request, stream: false, client: clientOptions, runtime, onEvent: () => {} });
+      return { ...base, text: result.text, stopReason: result.stopReason, usage: result.usage, costUsd: costOfUsage(result.usage, resolution) };
+    } catch (err) {
+      const error = err instanceof CliError ? err : toCliError(fromAwsError(err, `item ${item.index + 1}`, { model: resolution.modelId, region, api: 'converse' }));
+      return { ...base, text: null, stopReason: null, usage: null, costUsd: null, error: { cause: error.causeCode, message: error.message } };
+    }
+  };
+
+  // Results wait in `done` until every line before them has been printed.
+  const done = new Map<number, ItemResult>();
+  let nextToPrint = 0;
+  let cursor = 0;
+  const totals = { failed: 0, input: 0, output: 0, cost: 0, costKnown: true };
+  const worker = async () => {
+    while (cursor < items.length) {
+      const item = items[cursor++]!;
+      const result = await runItem(item);
+      done.set(result.index, result);
+      if (result.error) totals.failed++;
+      if (result.usage) {
+        totals.input += result.usage.inputTokens;
+        totals.output += result.usage.outputTokens;
+      }
+      if (result.costUsd === null && !result.error) totals.costKnown = false;
+      totals.cost += result.costUsd ?? 0;
+      for (let ready = done.get(nextToPrint); ready; ready = done.get(nextToPrint)) {
+        ctx.io.stdout.write(`${JSON.stringify(ready)}\n`);
+        done.delete(nextToPrint++);
+      }
+      progress.update(nextToPrint, totals.cost);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  } finally {
+    runtime?.destroy();
+    progress.clear();
+  }
+  if (!ctx.global.quiet) {
+    const cost = totals.costKnown ? `$${totals.cost.toFixed(4)}` : 'cost unknown';
+    ctx.io.stderr.write(
+      `${ctx.err.dim(`${items.length} items · ${totals.failed} failed · in ${totals.input.toLocaleString('en-US')} · out ${totals.output.toLocaleString('en-US')} · ${cost}`)}\n`,
+    );
+  }
+  return totals.failed > 0 ? ExitCode.bedrock : ExitCode.ok;
+}
+
+function itemRequest(item: Item, options: ChatOptions, attachments: ContentPart[], defaultSystem: string | undefined, resolution: Resolution, configuredMaxTokens: number): ChatRequest {
+  return {
+    system: item.system ?? defaultSystem,
+    messages: [{ role: 'user', content: [...attachments, { type: 'text', text: item.prompt ?? '' }] }],
+    maxTokens: effectiveMaxTokens(item.maxTokens ?? options.maxTokens, configuredMaxTokens, resolution.model),
+    temperature: options.temperature,
+    topP: options.topP,
+    stopSequences: options.stop,
+    thinking: parseThinking(options.thinking, options.effort),
+    cache: options.cache,
+    betas: options.beta,
+  };
+}
+
+/** done/total, rate and cost so far, redrawn in place on a TTY; silent otherwise. */
+class Progress {
+  private readonly enabled: boolean;
+  private readonly started = Date.now();
+
+  constructor(
+    private readonly ctx: CommandContext,
+    private readonly total: number,
+  ) {
+    this.enabled = interactive(ctx.io, ctx.env) && !ctx.global.quiet;
+  }
+
+  update(done: number, cost: number): void {
+    if (!this.enabled) return;
+    const seconds = Math.max((Date.now() - this.started) / 1000, 0.001);
+    this.ctx.io.stderr.write(`\r\u001b[2K${done}/${this.total} · ${(done / seconds).toFixed(1)}/s · $${cost.toFixed(4)}`);
+  }
+
+  clear(): void {
+    if (this.enabled) this.ctx.io.stderr.write('\r\u001b[2K');
+  }
+}
