@@ -11,8 +11,9 @@ import { toInvokeBody, toMessagesBody } from './anthropic.js';
 import { checkRequestSize, readAttachments } from './attachments.js';
 import { toConverseInput } from './converse.js';
 import { readInputFile, readPrompt, readTextOption, decodeText, readAll } from './input.js';
+import { messagesUrl } from './messages-api.js';
 import { ReplyRenderer } from './render.js';
-import type { Api, ChatRequest, ThinkingRequest, ToolDefinition } from './types.js';
+import type { Api, ChatEvent, ChatRequest, ThinkingRequest, ToolDefinition } from './types.js';
 import { checkParameters, effectiveMaxTokens } from './validate.js';
 import { costOfUsage } from './cost.js';
 
@@ -68,38 +69,34 @@ export async function runChat(ctx: CommandContext, options: ChatOptions, prepare
   const request = rawBody ? emptyRequest() : await buildRequest(ctx, options, resolution, settings.maxTokens.value);
   if (!rawBody) checkParameters(request, resolution.model);
 
-  const body = rawBody ?? wireBody(request, resolution, options);
+  const stream = options.stream ?? ctx.io.stdoutIsTTY;
+  const body = rawBody ?? wireBody(request, resolution, options.api, stream);
   checkRequestSize(Buffer.byteLength(JSON.stringify(body, bytesAsBase64)));
 
-  const stream = options.stream ?? ctx.io.stdoutIsTTY;
   if (options.dryRun) {
-    const endpoint = (settings.runtimeEndpoint?.value ?? `https://bedrock-runtime.${region}.amazonaws.com`).replace(/\/$/, '');
-    const path = `/model/${encodeURIComponent(resolution.modelId)}/${options.api === 'converse' ? (stream ? 'converse-stream' : 'converse') : stream ? 'invoke-with-response-stream' : 'invoke'}`;
-    ctx.io.stdout.write(`${JSON.stringify({ api: options.api, region, endpoint: `${endpoint}${path}`, modelId: resolution.modelId, stream, body }, bytesAsBase64, 2)}\n`);
+    const dryRun = { api: options.api, region, endpoint: endpointUrl(settings, region, resolution, options.api, stream), modelId: resolution.modelId, stream, body };
+    ctx.io.stdout.write(`${JSON.stringify(dryRun, bytesAsBase64, 2)}\n`);
     return ExitCode.ok;
-  }
-  if (options.api === 'messages') {
-    throw usageError('--api messages is not available in this version', 'Use invoke without --api messages (InvokeModel), or converse.');
   }
 
   const renderer = new ReplyRenderer(ctx, stream, (usage) => costOfUsage(usage, resolution));
-  const { sendChat } = await import('./send.js');
   const { fromAwsError } = await import('../aws/errors.js');
   const debug = ctx.global.debug ? (line: string) => ctx.io.stderr.write(`${ctx.err.dim(line)}\n`) : undefined;
+  const client = { settings, region, debug };
+  const onEvent = (event: ChatEvent) => renderer.onEvent(event);
   let result;
   try {
-    result = await sendChat({
-      api: options.api,
-      modelId: resolution.modelId,
-      request,
-      rawBody,
-      stream,
-      client: { settings, region, debug },
-      onEvent: (event) => renderer.onEvent(event),
-    });
+    if (options.api === 'messages') {
+      const { sendMessages } = await import('./messages-api.js');
+      const target = messagesTarget(resolution);
+      result = await sendMessages({ ...target, request, stream, client, bearerToken: ctx.env.AWS_BEARER_TOKEN_BEDROCK || undefined, onEvent });
+    } else {
+      const { sendChat } = await import('./send.js');
+      result = await sendChat({ api: options.api, modelId: resolution.modelId, request, rawBody, stream, client, onEvent });
+    }
   } catch (err) {
     renderer.interrupted();
-    throw fromAwsError(err, `${options.api === 'converse' ? 'Converse' : 'InvokeModel'} with ${resolution.modelId}`, {
+    throw fromAwsError(err, `${API_NAMES[options.api]} with ${resolution.modelId}`, {
       model: resolution.modelId,
       region,
       api: options.api,
@@ -109,8 +106,28 @@ export async function runChat(ctx: CommandContext, options: ChatOptions, prepare
   return ExitCode.ok;
 }
 
-/** Models served only in-region on the Messages API cannot take InvokeModel or Converse. */
+const API_NAMES: Record<Api, string> = { converse: 'Converse', invoke: 'InvokeModel', messages: 'the Messages API' };
+
+/** Where the Messages API call goes: the runtime host takes a profile ID, bedrock-mantle the bare in-region ID. */
+function messagesTarget(resolution: Resolution): { host: 'runtime' | 'mantle'; model: string } {
+  if (resolution.route === 'mantle') return { host: 'mantle', model: resolution.mantleModelId ?? resolution.modelId };
+  if (resolution.scope === 'region' && resolution.model?.inRegion.value.mantleRegions?.includes(resolution.region)) {
+    return { host: 'mantle', model: resolution.model.mantleId ?? resolution.modelId };
+  }
+  return { host: 'runtime', model: resolution.modelId };
+}
+
+/** Models served only in-region on the Messages API cannot take InvokeModel or Converse;
+ *  ARN-versioned models are not served by the Messages API. */
 function checkApiFits(resolution: Resolution, api: Api): void {
+  const model = resolution.model;
+  if (api === 'messages' && model && model.integration.value !== 'messages-api' && !model.inRegion.value.mantleRegions?.includes(resolution.region)) {
+    throw rejection(
+      'endpoint-config',
+      `${model.name} is not served by the Messages API on Bedrock (only Opus 4.7 and later, and models deployed on bedrock-mantle)`,
+      'Drop --api messages: invoke sends the same body with InvokeModel.',
+    );
+  }
   if (resolution.route === 'mantle' && api !== 'messages') {
     throw rejection(
       'needs-inference-profile',
@@ -141,13 +158,23 @@ async function buildRequest(ctx: CommandContext, options: ChatOptions, resolutio
   };
 }
 
-function wireBody(request: ChatRequest, resolution: Resolution, options: ChatOptions): Record<string, unknown> {
-  if (options.api === 'converse') {
+function wireBody(request: ChatRequest, resolution: Resolution, api: Api, stream: boolean): Record<string, unknown> {
+  if (api === 'converse') {
     const { modelId: _modelId, ...input } = toConverseInput(request, resolution.modelId);
     return input;
   }
-  if (options.api === 'messages') return toMessagesBody(request, resolution.modelId, options.stream ?? false);
+  if (api === 'messages') return toMessagesBody(request, messagesTarget(resolution).model, stream);
   return toInvokeBody(request);
+}
+
+/** The URL the request goes to, as --dry-run shows it. */
+function endpointUrl(settings: Settings, region: string, resolution: Resolution, api: Api, stream: boolean): string {
+  if (api === 'messages') {
+    return messagesUrl({ host: messagesTarget(resolution).host, client: { settings, region } }).href;
+  }
+  const base = (settings.runtimeEndpoint?.value ?? `https://bedrock-runtime.${region}.amazonaws.com`).replace(/\/$/, '');
+  const operation = api === 'converse' ? (stream ? 'converse-stream' : 'converse') : stream ? 'invoke-with-response-stream' : 'invoke';
+  return `${base}/model/${encodeURIComponent(resolution.modelId)}/${operation}`;
 }
 
 export function parseThinking(value: string | undefined, effort: string | undefined): ThinkingRequest | undefined {

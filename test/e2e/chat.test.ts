@@ -272,3 +272,49 @@ describe('real recorded Bedrock bytes through the CLI', () => {
     expect(usage.outputTokens).toBeGreaterThan(0);
   });
 });
+
+describe('invoke --api messages (the Messages API on Bedrock)', () => {
+  const messagesCli = (args: string[], env: Record<string, string> = {}) =>
+    cli(['invoke', '--api', 'messages', ...args], { env: { ...fake.env({ region: 'us-east-1' }), ...env } });
+
+  it('a profile goes to bedrock-runtime /anthropic/v1/messages, signed for "bedrock"', async () => {
+    const r = await messagesCli(['-m', 'opus-4.7', '--no-stream', 'Hi']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('Hello from fake Bedrock.\n');
+    const request = fake.lastRequest('Messages')!;
+    expect(request.auth).toMatchObject({ kind: 'sigv4', service: 'bedrock', region: 'us-east-1' });
+    expect(request.headers['anthropic-version']).toBe('2023-06-01');
+    expect(request.body).toEqual({ model: 'global.anthropic.claude-opus-4-7', max_tokens: 4096, messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }] });
+  });
+
+  it('the bare in-region ID goes to bedrock-mantle, signed for "bedrock-mantle", streamed as SSE', async () => {
+    fake.setWorld({ defaultReply: { text: 'server-sent words' } });
+    const r = await messagesCli(['-m', 'anthropic.claude-opus-4-7', '--stream', 'Hi']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('server-sent words\n');
+    const request = fake.lastRequest('Messages')!;
+    expect(request.auth).toMatchObject({ service: 'bedrock-mantle' });
+    expect(request.body).toMatchObject({ model: 'anthropic.claude-opus-4-7', stream: true });
+  });
+
+  it('betas go in the anthropic-beta header; a Bedrock API key goes as a bearer token', async () => {
+    const r = await messagesCli(['-m', 'opus-4.7', '--no-stream', '--beta', 'a-1', '--beta', 'b-2', 'Hi'], fake.env({ region: 'us-east-1', auth: 'bearer' }));
+    expect(r.code).toBe(0);
+    const request = fake.lastRequest('Messages')!;
+    expect(request.headers['anthropic-beta']).toBe('a-1,b-2');
+    expect(request.auth.kind).toBe('bearer');
+  });
+
+  it('an Anthropic-shaped error is explained, exit 5', async () => {
+    fake.setWorld({ defaultReply: { error: { status: 400, name: 'invalid_request_error', message: 'temperature: Extra inputs are not permitted' } } });
+    const r = await messagesCli(['-m', 'opus-4.7', '--no-stream', '--json', 'Hi']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('Extra inputs are not permitted');
+  });
+
+  it('an ARN-versioned model is refused before sending', async () => {
+    const r = await messagesCli(['-m', 'sonnet-4.5', 'Hi']);
+    expect(r.code).toBe(4);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
