@@ -121,7 +121,9 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
       .option('--beta <flag>', 'anthropic_beta flag; repeatable', collect)
       .option('--stream', 'stream the reply as it arrives (default on a TTY)')
       .option('--no-stream', 'wait for the whole reply')
-      .option('--dry-run', 'print the request that would be sent (no credentials), send nothing');
+      .option('--dry-run', 'print the request that would be sent (no credentials), send nothing')
+      .option('-c, --continue', 'continue the last conversation')
+      .option('--conversation <file>', 'read the conversation from this JSON file and append the new turn to it');
 
   chatOptions(inherit(program.command('invoke')))
     .description('send an Anthropic Messages body with InvokeModel / InvokeModelWithResponseStream')
@@ -155,16 +157,41 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
   // ── cost ──────────────────────────────────────────────────────────────────
   const cost = inherit(program.command('cost').description('estimate what requests and workloads cost'));
   inherit(cost.command('estimate'))
-    .description('price of a request or a workload, from token counts or text; offline')
-    .argument('[text]', 'text to count ("-" for stdin)')
-    .addOption(modelOption())
+    .description('price of a request or a workload, from token counts or text; offline unless --exact')
+    .argument('[text]', 'prompt text to count ("-" for stdin; stdin is also read when nothing else is given)')
+    .addOption(
+      new Option('-m, --model <model>', 'alias (sonnet, opus-4.6), model ID, inference-profile ID or ARN; repeat with --compare')
+        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+    )
     .addOption(scopeOption())
-    .option('--input-tokens <n>', 'input tokens', nonNegativeInteger)
-    .option('--output-tokens <n>', 'output tokens', nonNegativeInteger)
-    .option('--cache-read-tokens <n>', 'cached input tokens read', nonNegativeInteger)
-    .option('--cache-write-tokens <n>', 'input tokens written to the cache', nonNegativeInteger)
-    .addHelpText('after', examples(['bedrock-claude cost estimate -m sonnet --input-tokens 12000 --output-tokens 800']))
-    .action(run(async () => notImplemented('cost estimate')));
+    .option('--input-tokens <n>', 'input tokens (not cached), added to any counted text', nonNegativeInteger)
+    .option('--output-tokens <n>', 'expected output tokens', nonNegativeInteger)
+    .option('--cache-read-tokens <n>', 'input tokens read from the prompt cache', nonNegativeInteger)
+    .option('--cache-write-tokens <n>', 'input tokens written to the prompt cache', nonNegativeInteger)
+    .addOption(new Option('--cache-ttl <ttl>', 'TTL of the cache writes').choices(['5m', '1h']))
+    .option('--prompt-file <file>', 'count the prompt in this text file ("-" for stdin)')
+    .option('--attach <file...>', 'count images (PNG, JPEG, GIF, WebP), PDFs or text files')
+    .option('--max-tokens <n>', 'price the worst-case output: max_tokens', positiveInteger)
+    .option('--thinking-budget <n>', 'extended-thinking budget (billed as output)', positiveInteger)
+    .option('--exact', 'count the text with Bedrock CountTokens (needs a region and credentials)')
+    .option('--batch', 'batch inference (says so when no batch price is known)')
+    .option('--requests <n>', 'workload: this many requests …', positiveInteger)
+    .addOption(new Option('--per <period>', '… per day or per month (default day; a month is 30 days)').choices(['day', 'month']))
+    .option('--credits <usd>', 'how long this many dollars of credits last at that workload', nonNegativeNumber)
+    .option('--compare', 'the same request across the current Haiku, Sonnet and Opus (and every -m) and scopes')
+    .option('--prices <file>', 'JSON price overrides (negotiated rates); see the README for the format')
+    .option('--date <yyyy-mm-dd>', 'price on this date (default today), e.g. inside a promotional window')
+    .addHelpText(
+      'after',
+      examples([
+        'bedrock-claude cost estimate -m sonnet --input-tokens 12000 --output-tokens 800',
+        'bedrock-claude cost estimate -m haiku --prompt-file prompt.txt --attach chart.png --max-tokens 2000',
+        'cat report.md | bedrock-claude cost estimate -m opus --output-tokens 1500 --json',
+        'bedrock-claude cost estimate --compare --input-tokens 5000 --output-tokens 500 --requests 20000 --per day --credits 10000',
+        'bedrock-claude cost estimate -m sonnet-4.5 --input-tokens 250000 --cache-read-tokens 100000 --output-tokens 4000 --region eu-west-1',
+      ]),
+    )
+    .action(run(async () => (await import('./commands/cost-estimate.js')).costEstimate));
 
   // ── doctor / explain / completion ─────────────────────────────────────────
   inherit(program.command('doctor'))

@@ -11,10 +11,11 @@ import { toInvokeBody, toMessagesBody } from './anthropic.js';
 import { checkRequestSize, readAttachments } from './attachments.js';
 import { toConverseInput } from './converse.js';
 import { readInputFile, readPrompt, readTextOption, decodeText, readAll } from './input.js';
+import { lastConversationPath, loadConversation, saveConversation, type Conversation } from './conversation.js';
 import { messagesUrl } from './messages-api.js';
 import { ReplyRenderer } from './render.js';
 import type { Api, ChatEvent, ChatRequest, ThinkingRequest, ToolDefinition } from './types.js';
-import { checkParameters, effectiveMaxTokens } from './validate.js';
+import { checkCache, checkParameters, effectiveMaxTokens } from './validate.js';
 import { costOfUsage } from './cost.js';
 
 export interface ChatOptions {
@@ -36,6 +37,10 @@ export interface ChatOptions {
   body?: string;
   stream?: boolean;
   dryRun?: boolean;
+  /** Read and append this conversation file. */
+  conversation?: string;
+  /** Continue the last conversation. */
+  continue?: boolean;
 }
 
 export interface PreparedChat {
@@ -63,11 +68,17 @@ export async function prepareChat(ctx: CommandContext, options: Pick<ChatOptions
 }
 
 export async function runChat(ctx: CommandContext, options: ChatOptions, prepared?: PreparedChat): Promise<ExitCodeValue> {
-  const { settings, region, resolution } = prepared ?? (await prepareChat(ctx, options));
+  const conversationPath = options.conversation ?? (options.continue ? lastConversationPath(ctx.env) : undefined);
+  if (conversationPath && options.body !== undefined) throw usageError('--body does not go with --continue or --conversation', 'Send the whole conversation in the body instead.');
+  const history = conversationPath ? await loadConversation(conversationPath, ctx.cwd) : undefined;
+  if (options.continue && history?.messages.length === 0) warn(ctx, 'no earlier conversation to continue; starting a new one');
+  const { settings, region, resolution } = prepared ?? (await prepareChat(ctx, { ...options, model: options.model ?? history?.model }));
 
   const rawBody = options.body !== undefined ? await readRawBody(ctx, options.body) : undefined;
-  const request = rawBody ? emptyRequest() : await buildRequest(ctx, options, resolution, settings.maxTokens.value);
-  if (!rawBody) checkParameters(request, resolution.model);
+  const built = rawBody ? emptyRequest() : await buildRequest(ctx, options, resolution, settings.maxTokens.value, history);
+  if (!rawBody) checkParameters(built, resolution.model);
+  const { request, warnings: cacheWarnings } = checkCache(built, resolution.model);
+  for (const warning of cacheWarnings) warn(ctx, warning);
 
   const stream = options.stream ?? ctx.io.stdoutIsTTY;
   const body = rawBody ?? wireBody(request, resolution, options.api, stream);
@@ -103,6 +114,18 @@ export async function runChat(ctx: CommandContext, options: ChatOptions, prepare
     });
   }
   renderer.finish(result, { modelId: resolution.modelId, api: options.api, region });
+  if (!rawBody) {
+    // The turn just made becomes the last conversation (for --continue) and, if given, the --conversation file.
+    const conversation: Conversation = { version: 1, model: settings.model.value, system: request.system, messages: [...request.messages, result.message] };
+    const paths = new Set([lastConversationPath(ctx.env), ...(options.conversation ? [options.conversation] : [])]);
+    for (const path of paths) {
+      try {
+        await saveConversation(path, ctx.cwd, conversation);
+      } catch (err) {
+        warn(ctx, `could not save the conversation to ${path}: ${(err as Error).message}`);
+      }
+    }
+  }
   return ExitCode.ok;
 }
 
@@ -137,7 +160,7 @@ function checkApiFits(resolution: Resolution, api: Api): void {
   }
 }
 
-async function buildRequest(ctx: CommandContext, options: ChatOptions, resolution: Resolution, configuredMaxTokens: number): Promise<ChatRequest> {
+async function buildRequest(ctx: CommandContext, options: ChatOptions, resolution: Resolution, configuredMaxTokens: number, history?: Conversation): Promise<ChatRequest> {
   const [prompt, system, attachments, tools] = await Promise.all([
     readPrompt(options.prompt, ctx.io),
     readTextOption(options.system, ctx.cwd, '--system file'),
@@ -145,8 +168,8 @@ async function buildRequest(ctx: CommandContext, options: ChatOptions, resolutio
     options.tools ? readTools(options.tools, ctx.cwd) : Promise.resolve(undefined),
   ]);
   return {
-    system,
-    messages: [{ role: 'user', content: [...attachments, { type: 'text', text: prompt }] }],
+    system: system ?? history?.system,
+    messages: [...(history?.messages ?? []), { role: 'user', content: [...attachments, { type: 'text', text: prompt }] }],
     maxTokens: effectiveMaxTokens(options.maxTokens, configuredMaxTokens, resolution.model),
     temperature: options.temperature,
     topP: options.topP,

@@ -71,3 +71,29 @@ export function effectiveMaxTokens(requested: number | undefined, configured: nu
   if (requested !== undefined) return requested;
   return model ? Math.min(configured, model.maxOutputTokens.value) : configured;
 }
+
+/** --cache is a hint: on a model without caching it is dropped (a cache point there is an error),
+ *  and below the model's minimum the prefix is sent but Bedrock will not cache it. Both warn. */
+export function checkCache(request: ChatRequest, model: CatalogModel | undefined): { request: ChatRequest; warnings: string[] } {
+  if (!request.cache || !model) return { request, warnings: [] };
+  const caching = model.capabilities.value.promptCaching;
+  if (!caching.supported) {
+    return { request: { ...request, cache: false }, warnings: [`${model.name} does not support prompt caching; --cache is ignored`] };
+  }
+  const prefixChars = (request.system?.length ?? 0) + request.messages.flatMap((m) => m.content).reduce((n, part) => n + partSize(part), 0);
+  // About 4 characters per token: close enough to say whether a prefix is far below the minimum.
+  const estimate = Math.round(prefixChars / 4);
+  if (caching.minTokens && estimate < caching.minTokens) {
+    return {
+      request,
+      warnings: [`the cached prefix is about ${estimate.toLocaleString('en-US')} tokens, below the ${caching.minTokens.toLocaleString('en-US')} that ${model.name} needs; Bedrock will not cache it`],
+    };
+  }
+  return { request, warnings: [] };
+}
+
+function partSize(part: ChatRequest['messages'][number]['content'][number]): number {
+  if (part.type === 'text') return part.text.length;
+  if (part.type === 'image' || part.type === 'document') return part.bytes.byteLength;
+  return 0;
+}

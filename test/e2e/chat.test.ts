@@ -318,3 +318,54 @@ describe('invoke --api messages (the Messages API on Bedrock)', () => {
     expect(fake.requests).toHaveLength(0);
   });
 });
+
+describe('multi-turn', () => {
+  it('--continue sends the last exchange back with the new prompt, and keeps the model', async () => {
+    const home = await tempDir();
+    fake.setWorld({ replies: [{ when: { prompt: 'first question' }, reply: { text: 'first answer' } }] });
+    expect((await cli(['converse', '-m', 'haiku-4.5', '--no-stream', 'first question'], { home })).code).toBe(0);
+    const r = await cli(['converse', '--continue', '--no-stream', 'second question'], { home });
+    expect(r.code).toBe(0);
+    const request = fake.lastRequest('Converse')!;
+    expect(request.modelId).toBe(`global.${HAIKU45}`);
+    expect((request.body as { messages: unknown[] }).messages).toEqual([
+      { role: 'user', content: [{ text: 'first question' }] },
+      { role: 'assistant', content: [{ text: 'first answer' }] },
+      { role: 'user', content: [{ text: 'second question' }] },
+    ]);
+  });
+
+  it('--conversation <file> reads and appends a conversation file a script can drive', async () => {
+    const home = await tempDir();
+    for (const prompt of ['one', 'two', 'three']) {
+      expect((await cli(['converse', '-m', 'haiku-4.5', '--no-stream', '--conversation', 'chat.json', prompt], { home })).code).toBe(0);
+    }
+    const { readFile } = await import('node:fs/promises');
+    const saved = JSON.parse(await readFile(join(home, 'chat.json'), 'utf8')) as { messages: Array<{ role: string }> };
+    expect(saved.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user', 'assistant']);
+    expect((fake.lastRequest('Converse')?.body as { messages: unknown[] }).messages).toHaveLength(5);
+  });
+
+  it('a damaged conversation file is a usage error', async () => {
+    const home = await tempDir();
+    await writeFile(join(home, 'chat.json'), '{"messages": [');
+    const r = await cli(['converse', '-m', 'haiku-4.5', '--conversation', 'chat.json', 'x'], { home });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not valid JSON/);
+  });
+});
+
+describe('--cache', () => {
+  it('below the model minimum: sent, with a warning that Bedrock will not cache it', async () => {
+    const r = await cli(['converse', '-m', 'sonnet-4.5', '--no-stream', '--cache', '--system', 'short', 'x']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: the cached prefix is about \d+ tokens, below the [\d,]+ that Claude Sonnet 4.5 needs/);
+    expect(fake.lastRequest('Converse')?.body).toMatchObject({ system: [{ text: 'short' }, { cachePoint: { type: 'default' } }] });
+  });
+
+  it('above the minimum: no warning', async () => {
+    const r = await cli(['converse', '-m', 'sonnet-4.5', '--no-stream', '--cache', '--system', 'word '.repeat(5000), 'x']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/warning/);
+  });
+});
