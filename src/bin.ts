@@ -1,7 +1,22 @@
-// Entry point of the bundle: real process IO and environment.
+// Entry point of the bundle: real process IO and environment, and the process-level behaviour
+// that only an executable may decide: Ctrl-C and a closed pipe.
 import { systemIO } from './io.js';
 import { main } from './main.js';
 
 export async function run(): Promise<number> {
-  return main(process.argv.slice(2), systemIO(), process.env);
+  const interrupt = new AbortController();
+  // First Ctrl-C: abort what is in flight and let the command finish printing (exit 130).
+  // Second Ctrl-C: leave at once.
+  process.on('SIGINT', () => {
+    if (interrupt.signal.aborted) process.exit(130);
+    interrupt.abort();
+  });
+  // `bedrock-claude … | head -1`: the reader has gone; stop quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      throw err;
+    });
+  }
+  return main(process.argv.slice(2), { ...systemIO(), signal: interrupt.signal }, process.env);
 }

@@ -50,6 +50,7 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     .option('-q, --quiet', 'no diagnostics on stderr')
     .option('--debug', 'log requests and responses to stderr (secrets redacted)')
     .option('--config <file>', 'use this config file instead of .bedrock-claude.json and the user file')
+    .option('--max-attempts <n>', 'attempts per AWS call, retries included (default 5; AWS_MAX_ATTEMPTS)', positiveInteger)
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .showHelpAfterError(errStyle.dim('(add --help for usage)'))
     .exitOverride()
@@ -122,6 +123,7 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
       .option('--stream', 'stream the reply as it arrives (default on a TTY)')
       .option('--no-stream', 'wait for the whole reply')
       .option('--dry-run', 'print the request that would be sent (no credentials), send nothing')
+      .option('--timeout <seconds>', 'give up on a reply after this long without data (default: fits the max tokens)', positiveInteger)
       .option('-c, --continue', 'continue the last conversation')
       .option('--conversation <file>', 'read the conversation from this JSON file and append the new turn to it');
 

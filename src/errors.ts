@@ -75,6 +75,9 @@ export const configError = (message: string, fix?: string) =>
 export const rejection = (cause: Cause, message: string, fix?: string, details?: Record<string, unknown>) =>
   new CliError(message, { exitCode: ExitCode.rejected, cause, fix, details });
 
+/** Ctrl-C: whatever the aborted request threw, the user asked to stop (exit 130). */
+export const interrupted = (what: string) => new CliError(`${what}: interrupted`, { exitCode: ExitCode.interrupted, cause: 'internal' });
+
 /** Any thrown value becomes a CliError; unknown ones are bugs (exit 1). */
 export function toCliError(err: unknown): CliError {
   if (err instanceof CliError) return err;

@@ -16,6 +16,8 @@ export interface IO {
   stdinIsTTY: boolean;
   /** Terminal width for tables, when stdout is a TTY. */
   columns?: number;
+  /** Aborted on Ctrl-C: requests in flight stop, what was printed stays. */
+  signal?: AbortSignal;
 }
 
 export type Env = Record<string, string | undefined>;

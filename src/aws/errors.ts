@@ -1,7 +1,7 @@
 // The boundary where AWS SDK errors become CLI errors. The exit code is decided here (local
 // credential failures → 3, everything else from or on the way to Bedrock → 5); the cause, the
 // explanation and the fix come from the explain engine, which also knows the failed request.
-import { CliError, ExitCode } from '../errors.js';
+import { CliError, ExitCode, interrupted } from '../errors.js';
 import { explainError, type ExplainContext, type Explanation } from '../explain/index.js';
 
 interface SdkErrorLike {
@@ -9,7 +9,7 @@ interface SdkErrorLike {
   message?: string;
   code?: string;
   cause?: { code?: string };
-  $metadata?: { httpStatusCode?: number; requestId?: string };
+  $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number };
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -22,7 +22,18 @@ export function fromAwsError(err: unknown, what: string, context: ExplainContext
   const status = e.$metadata?.httpStatusCode;
   const requestId = e.$metadata?.requestId;
   const code = e.code ?? e.cause?.code;
-  const base = { exception: name, ...(status ? { httpStatus: status } : {}), ...(requestId ? { requestId } : {}) };
+  const attempts = e.$metadata?.attempts ?? 1;
+  const base = { exception: name, ...(status ? { httpStatus: status } : {}), ...(requestId ? { requestId } : {}), attempts };
+
+  if (name === 'AbortError') return interrupted(what);
+  if (name === 'TimeoutError') {
+    return new CliError(`${what} failed: no data from Bedrock for too long (${message})`, {
+      exitCode: ExitCode.bedrock,
+      cause: 'service-unavailable',
+      fix: 'Stream the reply (--stream: text arrives as it is written), or give the call longer with --timeout <seconds>.',
+      details: base,
+    });
+  }
 
   if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
     const explained = explainError({ exception: name, message }, context);
@@ -43,7 +54,8 @@ export function fromAwsError(err: unknown, what: string, context: ExplainContext
     });
   }
   const explained = explainError({ exception: name, message, httpStatus: status }, context);
-  return new CliError(`${what} failed: ${name}: ${message}`, {
+  const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
+  return new CliError(`${what} failed${tries}: ${name}: ${message}`, {
     exitCode: ExitCode.bedrock,
     cause: explained.cause,
     fix: explained.fix,

@@ -10,7 +10,7 @@ import { decodeText, readAll, readTextOption } from './input.js';
 import { costOfUsage } from './cost.js';
 import type { ChatRequest, ContentPart, Usage } from './types.js';
 import { checkParameters, effectiveMaxTokens } from './validate.js';
-import { parseThinking, type ChatOptions, type PreparedChat } from './run.js';
+import { chatClientOptions, parseThinking, requestTimeoutMs, type ChatOptions, type PreparedChat } from './run.js';
 
 export const DEFAULT_CONCURRENCY = 4;
 
@@ -64,19 +64,20 @@ export async function runJsonl(ctx: CommandContext, options: ChatOptions, prepar
   const { sendChat } = await import('./send.js');
   const { bedrockRuntimeClient } = await import('../aws/clients.js');
   const { fromAwsError } = await import('../aws/errors.js');
-  const clientOptions = { settings, region };
+  const clientOptions = chatClientOptions(ctx, settings, region, requestTimeoutMs(options.timeout, options.maxTokens ?? settings.maxTokens.value, false));
   const runtime = options.dryRun ? undefined : await bedrockRuntimeClient(clientOptions);
   const progress = new Progress(ctx, items.length);
 
-  const runItem = async (item: Item): Promise<ItemResult> => {
+  const runItem = async (item: Item): Promise<ItemResult | undefined> => {
     const base = { index: item.index, ...(item.id !== undefined ? { id: item.id } : {}) };
     if (item.error) return { ...base, text: null, stopReason: null, usage: null, costUsd: null, error: item.error };
     try {
       const request = itemRequest(item, options, attachments, defaultSystem, resolution, settings.maxTokens.value);
       checkParameters(request, resolution.model);
-      const result = await sendChat({ api: 'converse', modelId: resolution.modelId, request, stream: false, client: clientOptions, runtime, onEvent: () => {} });
+      const result = await sendChat({ api: 'converse', modelId: resolution.modelId, request, stream: false, client: clientOptions, runtime, onEvent: () => {}, signal: ctx.io.signal });
       return { ...base, text: result.text, stopReason: result.stopReason, usage: result.usage, costUsd: costOfUsage(result.usage, resolution) };
     } catch (err) {
+      if (ctx.io.signal?.aborted) return undefined; // interrupted: not run, not a failure
       const error = err instanceof CliError ? err : toCliError(fromAwsError(err, `item ${item.index + 1}`, { model: resolution.modelId, region, api: 'converse' }));
       return { ...base, text: null, stopReason: null, usage: null, costUsd: null, error: { cause: error.causeCode, message: error.message } };
     }
@@ -88,9 +89,10 @@ export async function runJsonl(ctx: CommandContext, options: ChatOptions, prepar
   let cursor = 0;
   const totals = { failed: 0, input: 0, output: 0, cost: 0, costKnown: true };
   const worker = async () => {
-    while (cursor < items.length) {
+    while (cursor < items.length && !ctx.io.signal?.aborted) {
       const item = items[cursor++]!;
       const result = await runItem(item);
+      if (!result) continue;
       done.set(result.index, result);
       if (result.error) totals.failed++;
       if (result.usage) {
@@ -111,6 +113,10 @@ export async function runJsonl(ctx: CommandContext, options: ChatOptions, prepar
   } finally {
     runtime?.destroy();
     progress.clear();
+  }
+  if (ctx.io.signal?.aborted) {
+    ctx.io.stderr.write(`interrupted: ${nextToPrint} of ${items.length} results printed, ${items.length - nextToPrint} not run or not printed\n`);
+    return ExitCode.interrupted;
   }
   if (!ctx.global.quiet) {
     const cost = totals.costKnown ? `$${totals.cost.toFixed(4)}` : 'cost unknown';

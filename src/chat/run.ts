@@ -4,7 +4,9 @@ import type { CommandContext } from '../commands/context.js';
 import { warn } from '../commands/context.js';
 import { aliasTargets, requireRegion } from '../config/region.js';
 import type { Settings } from '../config/load.js';
-import { ExitCode, rejection, usageError, type ExitCodeValue } from '../errors.js';
+import type { ClientOptions } from '../aws/clients.js';
+import { formatRetry } from '../aws/retry.js';
+import { ExitCode, interrupted, rejection, usageError, type ExitCodeValue } from '../errors.js';
 import { readLiveCache, toResolverData } from '../models/live-cache.js';
 import { resolveModel, type Resolution } from '../resolver.js';
 import { toInvokeBody, toMessagesBody } from './anthropic.js';
@@ -41,6 +43,30 @@ export interface ChatOptions {
   conversation?: string;
   /** Continue the last conversation. */
   continue?: boolean;
+  /** Seconds a reply may send nothing before the call gives up. */
+  timeout?: number;
+}
+
+/** Retries announced on stderr, and the timeout that fits the request. */
+export function chatClientOptions(ctx: CommandContext, settings: Settings, region: string, requestTimeoutMs: number, debug?: (line: string) => void): ClientOptions {
+  return {
+    settings,
+    region,
+    debug,
+    requestTimeoutMs,
+    onRetry: (notice) => {
+      if (!ctx.global.quiet) ctx.io.stderr.write(`${ctx.err.yellow(formatRetry(notice))}\n`);
+    },
+  };
+}
+
+/** A non-streamed reply sends nothing until it is complete: allow a minute plus ~50 tokens/s for
+ *  the longest answer the request allows (the SDK's socket default would cut long answers off).
+ *  A stream sends events as it goes, so two minutes of silence means something is wrong. */
+export function requestTimeoutMs(seconds: number | undefined, maxTokens: number, stream: boolean): number {
+  if (seconds !== undefined) return seconds * 1000;
+  if (stream) return 120_000;
+  return Math.min(60_000 + maxTokens * 20, 3_600_000);
 }
 
 export interface PreparedChat {
@@ -93,20 +119,21 @@ export async function runChat(ctx: CommandContext, options: ChatOptions, prepare
   const renderer = new ReplyRenderer(ctx, stream, (usage) => costOfUsage(usage, resolution));
   const { fromAwsError } = await import('../aws/errors.js');
   const debug = ctx.global.debug ? (line: string) => ctx.io.stderr.write(`${ctx.err.dim(line)}\n`) : undefined;
-  const client = { settings, region, debug };
+  const client = chatClientOptions(ctx, settings, region, requestTimeoutMs(options.timeout, request.maxTokens, stream), debug);
   const onEvent = (event: ChatEvent) => renderer.onEvent(event);
   let result;
   try {
     if (options.api === 'messages') {
       const { sendMessages } = await import('./messages-api.js');
       const target = messagesTarget(resolution);
-      result = await sendMessages({ ...target, request, stream, client, bearerToken: ctx.env.AWS_BEARER_TOKEN_BEDROCK || undefined, onEvent });
+      result = await sendMessages({ ...target, request, stream, client, bearerToken: ctx.env.AWS_BEARER_TOKEN_BEDROCK || undefined, onEvent, signal: ctx.io.signal });
     } else {
       const { sendChat } = await import('./send.js');
-      result = await sendChat({ api: options.api, modelId: resolution.modelId, request, rawBody, stream, client, onEvent });
+      result = await sendChat({ api: options.api, modelId: resolution.modelId, request, rawBody, stream, client, onEvent, signal: ctx.io.signal });
     }
   } catch (err) {
     renderer.interrupted();
+    if (ctx.io.signal?.aborted) throw interrupted(`${API_NAMES[options.api]} with ${resolution.modelId}`);
     throw fromAwsError(err, `${API_NAMES[options.api]} with ${resolution.modelId}`, {
       model: resolution.modelId,
       region,

@@ -11,6 +11,7 @@ export interface GlobalOptions {
   quiet?: boolean;
   debug?: boolean;
   config?: string;
+  maxAttempts?: number;
 }
 
 export interface CommandContext {
@@ -35,7 +36,7 @@ export function makeContext(io: IO, env: Env, cwd: string, global: GlobalOptions
     err: makeStyle(colorEnabled(io.stderrIsTTY, env, noColor)),
     settings: (extra = {}) =>
       loadSettings({
-        flags: { region: global.region, profile: global.profile, endpointUrl: global.endpointUrl, config: global.config, ...extra },
+        flags: { region: global.region, profile: global.profile, endpointUrl: global.endpointUrl, config: global.config, maxAttempts: global.maxAttempts, ...extra },
         env,
         cwd,
       }),

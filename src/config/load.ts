@@ -21,6 +21,9 @@ export type Scope = (typeof SCOPES)[number];
 export const DEFAULT_MODEL = 'sonnet';
 export const DEFAULT_SCOPE: Scope = 'auto';
 export const DEFAULT_MAX_TOKENS = 4096;
+/** Attempts per AWS call (the first one included): Bedrock throttles often enough that 3 is short. */
+export const DEFAULT_MAX_ATTEMPTS = 5;
+export const RETRY_MODES = ['standard', 'adaptive'] as const;
 export const PROJECT_FILE = '.bedrock-claude.json';
 
 export type SettingSource =
@@ -42,6 +45,8 @@ export interface Settings {
   model: Setting<string>;
   scope: Setting<Scope>;
   maxTokens: Setting<number>;
+  maxAttempts: Setting<number>;
+  retryMode: Setting<(typeof RETRY_MODES)[number]>;
   /** User aliases: name → model ID, each with the file that defined it. */
   aliases: Record<string, Setting<string>>;
   /** Endpoint for bedrock-runtime calls (and Messages API on bedrock-runtime). */
@@ -59,6 +64,7 @@ export interface ConfigFlags {
   config?: string;
   model?: string;
   scope?: string;
+  maxAttempts?: number;
 }
 
 export interface LoadOptions {
@@ -128,6 +134,13 @@ export async function loadSettings({ flags, env, cwd }: LoadOptions): Promise<Se
   const scope = { value: checkScope(scopeRaw), source: scopeRaw.source };
 
   const maxTokens = fromFiles('maxTokens') ?? { value: DEFAULT_MAX_TOKENS, source: { kind: 'default' } as const };
+  const attemptsFromEnv = fromEnv(env, 'AWS_MAX_ATTEMPTS');
+  const maxAttempts: Setting<number> =
+    (flags.maxAttempts !== undefined ? { value: flags.maxAttempts, source: { kind: 'flag', name: '--max-attempts' } } : undefined) ??
+    (attemptsFromEnv ? { value: checkAttempts(attemptsFromEnv), source: attemptsFromEnv.source } : undefined) ??
+    fromFiles('maxAttempts') ?? { value: DEFAULT_MAX_ATTEMPTS, source: { kind: 'default' } };
+  const retryModeRaw = fromEnv(env, 'AWS_RETRY_MODE') ?? fromFiles('retryMode') ?? { value: 'standard', source: { kind: 'default' } as const };
+  const retryMode = { value: checkRetryMode(retryModeRaw), source: retryModeRaw.source };
 
   const aliases: Record<string, Setting<string>> = {};
   // Lower layers first, so higher ones overwrite.
@@ -151,6 +164,8 @@ export async function loadSettings({ flags, env, cwd }: LoadOptions): Promise<Se
     model,
     scope,
     maxTokens,
+    maxAttempts,
+    retryMode,
     aliases,
     runtimeEndpoint,
     controlEndpoint,
@@ -254,6 +269,19 @@ function checkScope(scope: Setting<string>): Scope {
     `scope "${scope.value}" (from ${describeSource(scope.source)}) is not one of ${SCOPES.join(', ')}`,
     'auto picks global where the model has it, else the geographic profile, else in-region.',
   );
+}
+
+function checkAttempts(setting: Setting<string>): number {
+  const n = Number(setting.value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw invalid(setting.source, `max attempts "${setting.value}" (from ${describeSource(setting.source)}) is not a positive integer`, 'Use 1 for no retries, or e.g. 5.');
+  }
+  return n;
+}
+
+function checkRetryMode(setting: Setting<string>): (typeof RETRY_MODES)[number] {
+  if ((RETRY_MODES as readonly string[]).includes(setting.value)) return setting.value as (typeof RETRY_MODES)[number];
+  throw invalid(setting.source, `retry mode "${setting.value}" (from ${describeSource(setting.source)}) is not one of ${RETRY_MODES.join(', ')}`, 'adaptive adds client-side rate limiting to standard retries.');
 }
 
 function checkEndpoint(endpoint: Setting<string>): void {

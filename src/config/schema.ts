@@ -8,6 +8,8 @@ export interface FileConfig {
   model?: string;
   scope?: string;
   maxTokens?: number;
+  maxAttempts?: number;
+  retryMode?: string;
   aliases?: Record<string, string>;
   endpointUrl?: string;
 }
@@ -30,6 +32,8 @@ const KEYS: Record<keyof FileConfig, Check> = {
   model: nonEmptyString,
   scope: nonEmptyString,
   maxTokens: positiveInteger,
+  maxAttempts: positiveInteger,
+  retryMode: nonEmptyString,
   aliases: aliasMap,
   endpointUrl: nonEmptyString,
 };

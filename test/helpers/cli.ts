@@ -20,20 +20,8 @@ export interface CliOptions {
 }
 
 export function runCli(args: string[], options: CliOptions): Promise<CliResult> {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: options.home,
-    AWS_EC2_METADATA_DISABLED: 'true',
-    // Point every AWS file at the empty home, whatever the developer's machine has.
-    AWS_CONFIG_FILE: `${options.home}/.aws/config`,
-    AWS_SHARED_CREDENTIALS_FILE: `${options.home}/.aws/credentials`,
-  };
-  for (const [name, value] of Object.entries(options.env ?? {})) {
-    if (value === undefined) delete env[name];
-    else env[name] = value;
-  }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? options.home, stdio: 'pipe' });
+    const child = spawnCli(args, options);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -49,3 +37,19 @@ export const FAKE_CREDENTIALS = {
   AWS_ACCESS_KEY_ID: 'AKIDFAKEEXAMPLE000000',
   AWS_SECRET_ACCESS_KEY: 'fake-secret-access-key-for-tests-only',
 };
+
+/** The child process itself, for tests that signal it or close its pipes. */
+export function spawnCli(args: string[], options: CliOptions) {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: options.home,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: `${options.home}/.aws/config`,
+    AWS_SHARED_CREDENTIALS_FILE: `${options.home}/.aws/credentials`,
+  };
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? options.home, stdio: 'pipe' });
+}
