@@ -7,7 +7,8 @@ export function redactHeaders(headers: Record<string, string | string[] | undefi
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
     const text = Array.isArray(value) ? value.join(', ') : value;
-    clean[name] = SECRET_HEADERS.has(name.toLowerCase()) ? redactValue(name, text) : text;
+    // Lower-case names: HTTP header names are case-insensitive, and one spelling keeps logs greppable.
+    clean[name.toLowerCase()] = SECRET_HEADERS.has(name.toLowerCase()) ? redactValue(name, text) : text;
   }
   return clean;
 }

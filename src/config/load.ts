@@ -11,7 +11,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { configError, usageError, type CliError } from '../errors.js';
+import { CliError, configError, usageError } from '../errors.js';
+import { checkNoExposedSecret } from './secrets.js';
 import type { Env } from '../io.js';
 import { parseConfigFile, type FileConfig } from './schema.js';
 
@@ -227,8 +228,11 @@ async function isFile(path: string): Promise<boolean> {
 /** The file's text, or undefined when it does not exist. Other read errors are config errors. */
 async function readText(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    const text = await readFile(path, 'utf8');
+    checkNoExposedSecret(text, path, (await stat(path)).mode);
+    return text;
   } catch (err) {
+    if (err instanceof CliError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
     throw configError(`cannot read config file ${path}: ${code ?? String(err)}`, 'Fix the file permissions or remove the file.');

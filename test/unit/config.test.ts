@@ -173,3 +173,30 @@ describe('config errors name the file, the key and what was expected', () => {
     await expect(load(w, { config: join(w.root, 'nope.json') })).rejects.toMatchObject({ exitCode: 3, message: expect.stringContaining('does not exist') });
   });
 });
+
+describe('secrets in config files', () => {
+  // Built at run time so the repository holds nothing that looks like a key.
+  const fakeKeyId = ['AK', 'IA', 'FAKE'.repeat(4)].join('');
+
+  it.each([
+    ['an access key ID', { aliases: { prod: fakeKeyId } }],
+    ['a URL with a password', { endpointUrl: 'https://user:hunter2-fake@proxy.example' }],
+  ])('a file readable by others holding %s is refused with the fix', async (_, content) => {
+    const w = await world();
+    await writeTree(w.project, { '.bedrock-claude.json': JSON.stringify(content) });
+    const { chmod } = await import('node:fs/promises');
+    await chmod(w.projectFile, 0o644);
+    const error = await load(w).then(() => undefined, (e: unknown) => e as CliError);
+    expect(error?.exitCode).toBe(3);
+    expect(error?.message).toMatch(/readable by others and seems to contain/);
+    expect(error?.fix).toContain(`chmod 600 ${w.projectFile}`);
+  });
+
+  it('the same file readable only by its owner is read', async () => {
+    const w = await world();
+    await writeTree(w.project, { '.bedrock-claude.json': JSON.stringify({ aliases: { prod: fakeKeyId } }) });
+    const { chmod } = await import('node:fs/promises');
+    await chmod(w.projectFile, 0o600);
+    expect((await load(w)).aliases.prod?.value).toBe(fakeKeyId);
+  });
+});
