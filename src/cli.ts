@@ -51,6 +51,8 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     .option('--debug', 'log requests and responses to stderr (secrets redacted)')
     .option('--config <file>', 'use this config file instead of .bedrock-claude.json and the user file')
     .option('--max-attempts <n>', 'attempts per AWS call, retries included (default 5; AWS_MAX_ATTEMPTS)', positiveInteger)
+    .option('--record <dir>', 'save every exchange with Bedrock in <dir> (secrets removed) for --replay')
+    .option('--replay <dir>', 'answer from the recordings in <dir>: no network, no credentials')
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .showHelpAfterError(errStyle.dim('(add --help for usage)'))
     .exitOverride()

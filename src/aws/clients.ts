@@ -3,13 +3,20 @@
 import { VERSION } from '../version.js';
 import type { Settings } from '../config/load.js';
 import { redactHeaders } from './redact.js';
+import { Recorder, Replayer } from './recorder.js';
+import { visibleRetryStrategy, type RetryNotice } from './retry.js';
 
 export interface ClientOptions {
   settings: Settings;
   region: string;
   /** Receives wire-level log lines when --debug is on. */
   debug?: (line: string) => void;
+  /** Overrides settings.maxAttempts (e.g. 1 for a doctor probe). */
   maxAttempts?: number;
+  /** Told about each retry before its wait ("retrying in 1.2 s: ThrottlingException (attempt 2/5)"). */
+  onRetry?: (notice: RetryNotice) => void;
+  /** Socket idle timeout: how long a reply may send nothing before the call gives up. */
+  requestTimeoutMs?: number;
 }
 
 // Node 20 is supported by the pinned SDK; its notice about future versions is noise on stderr.
@@ -19,16 +26,45 @@ function quietNodeVersionWarning(): void {
 
 async function commonConfig(options: ClientOptions, endpoint: string | undefined) {
   const { NodeHttpHandler } = await import('@smithy/node-http-handler');
+  const maxAttempts = options.maxAttempts ?? options.settings.maxAttempts.value;
   return {
     region: options.region,
     ...(endpoint ? { endpoint } : {}),
     ...(options.settings.profile ? { profile: options.settings.profile.value } : {}),
-    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+    maxAttempts,
+    retryStrategy: await visibleRetryStrategy(options.settings.retryMode.value, maxAttempts, options.onRetry ?? (() => {})),
     customUserAgent: `bedrock-claude/${VERSION}`,
     // HTTP/1.1 everywhere: it works with Bedrock and with proxies, gateways and local fakes
     // given by --endpoint-url (the runtime client's HTTP/2 default does not).
-    requestHandler: new NodeHttpHandler({ connectionTimeout: 10_000 }),
+    requestHandler: await withRecording(
+      new NodeHttpHandler({ connectionTimeout: 10_000, ...(options.requestTimeoutMs ? { socketTimeout: options.requestTimeoutMs } : {}) }),
+      options.settings,
+    ),
+    // A replay signs nothing that leaves the machine: any credentials will do, none are needed.
+    ...(options.settings.replay ? { credentials: { accessKeyId: 'replay', secretAccessKey: 'replay' } } : {}),
   };
+}
+
+/** --record wraps the real handler; --replay replaces it. One recorder/replayer per directory per run. */
+async function withRecording(handler: InstanceType<typeof import('@smithy/node-http-handler').NodeHttpHandler>, settings: Settings) {
+  if (!settings.record && !settings.replay) return handler;
+  const { recordingHandler, replayHandler } = await import('./recorder.js');
+  const mode = recordingMode(settings);
+  if (mode.replayer) return replayHandler(mode.replayer);
+  return mode.recorder ? recordingHandler(handler, mode.recorder) : handler;
+}
+
+const recordings = new Map<string, Recorder | Replayer>();
+
+export function recordingMode(settings: Settings): { recorder?: Recorder; replayer?: Replayer } {
+  const dir = settings.replay?.value ?? settings.record?.value;
+  if (!dir) return {};
+  let instance = recordings.get(dir);
+  if (!instance) {
+    instance = settings.replay ? new Replayer(dir) : new Recorder(dir);
+    recordings.set(dir, instance);
+  }
+  return instance instanceof Replayer ? { replayer: instance } : { recorder: instance };
 }
 
 interface MiddlewareStackLike {
@@ -53,11 +89,30 @@ function addDebugLog(stack: MiddlewareStackLike, debug: (line: string) => void):
   );
 }
 
+/** Hands each raw response to the caller before the SDK parses it (innermost deserialize step). */
+function addResponseHook(stack: MiddlewareStackLike, onResponse: NonNullable<ClientOptions['onResponse']>): void {
+  stack.add(
+    (next: (args: unknown) => Promise<{ response: unknown }>) => async (args: unknown) => {
+      const output = await next(args);
+      const response = output.response as { statusCode?: number; headers?: Record<string, string> };
+      onResponse({ statusCode: response.statusCode, headers: response.headers ?? {} });
+      return output;
+    },
+    { step: 'deserialize', priority: 'low', name: 'bedrockClaudeResponseHook' },
+  );
+}
+
+/** The client-independent hooks: --debug wire log and the response hook. */
+function addHooks(stack: unknown, options: ClientOptions): void {
+  if (options.debug) addDebugLog(stack as MiddlewareStackLike, options.debug);
+  if (options.onResponse) addResponseHook(stack as MiddlewareStackLike, options.onResponse);
+}
+
 export async function bedrockControlClient(options: ClientOptions) {
   quietNodeVersionWarning();
   const { BedrockClient } = await import('@aws-sdk/client-bedrock');
   const client = new BedrockClient(await commonConfig(options, options.settings.controlEndpoint?.value));
-  if (options.debug) addDebugLog(client.middlewareStack as unknown as MiddlewareStackLike, options.debug);
+  addHooks(client.middlewareStack, options);
   return client;
 }
 
@@ -65,6 +120,16 @@ export async function bedrockRuntimeClient(options: ClientOptions) {
   quietNodeVersionWarning();
   const { BedrockRuntimeClient } = await import('@aws-sdk/client-bedrock-runtime');
   const client = new BedrockRuntimeClient(await commonConfig(options, options.settings.runtimeEndpoint?.value));
-  if (options.debug) addDebugLog(client.middlewareStack as unknown as MiddlewareStackLike, options.debug);
+  addHooks(client.middlewareStack, options);
+  return client;
+}
+
+/** STS (GetCallerIdentity for `doctor`). No endpoint from the settings: --endpoint-url names a Bedrock
+ *  endpoint, so STS follows the SDK's own AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL / profile rules. */
+export async function stsClient(options: ClientOptions) {
+  quietNodeVersionWarning();
+  const { STSClient } = await import('@aws-sdk/client-sts');
+  const client = new STSClient(await commonConfig(options, undefined));
+  addHooks(client.middlewareStack, options);
   return client;
 }

@@ -49,15 +49,20 @@ export async function sendMessages(options: MessagesOptions): Promise<ChatResult
     'user-agent': `bedrock-claude/${VERSION}`,
   };
   if (options.request.betas?.length) headers['anthropic-beta'] = options.request.betas.join(',');
-  const signed = options.bearerToken
-    ? { ...headers, authorization: `Bearer ${options.bearerToken}` }
-    : await sign(url, headers, body, options);
+  // A replay needs no credentials: nothing is sent.
+  const signed = options.client.settings.replay
+    ? headers
+    : options.bearerToken
+      ? { ...headers, authorization: `Bearer ${options.bearerToken}` }
+      : await sign(url, headers, body, options);
 
   const debug = options.client.debug;
   debug?.(`> POST ${url.href}`);
   for (const [name, value] of Object.entries(redactHeaders(signed))) debug?.(`> ${name}: ${value}`);
   const { host: _host, ...sendHeaders } = signed;
-  const response = await fetch(url, { method: 'POST', headers: sendHeaders, body, signal: options.signal });
+  const init = { method: 'POST', headers: sendHeaders, body, signal: options.signal };
+  const { settings } = options.client;
+  const response = settings.record || settings.replay ? await recordedFetchFor(url, init, settings) : await fetch(url, init);
   debug?.(`< ${response.status}`);
   for (const [name, value] of Object.entries(redactHeaders(Object.fromEntries(response.headers)))) debug?.(`< ${name}: ${value}`);
   if (!response.ok) throw await errorOf(response);
@@ -145,4 +150,9 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
     }
   }
   if (data.length > 0) yield { event, data: data.join('\n') };
+}
+
+async function recordedFetchFor(url: URL, init: RequestInit & { headers: Record<string, string>; body: string }, settings: ClientOptions['settings']): Promise<Response> {
+  const [{ recordedFetch }, { recordingMode }] = await Promise.all([import('../aws/recorder.js'), import('../aws/clients.js')]);
+  return recordedFetch(url, init, recordingMode(settings));
 }

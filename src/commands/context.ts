@@ -12,6 +12,8 @@ export interface GlobalOptions {
   debug?: boolean;
   config?: string;
   maxAttempts?: number;
+  record?: string;
+  replay?: string;
 }
 
 export interface CommandContext {
@@ -36,7 +38,7 @@ export function makeContext(io: IO, env: Env, cwd: string, global: GlobalOptions
     err: makeStyle(colorEnabled(io.stderrIsTTY, env, noColor)),
     settings: (extra = {}) =>
       loadSettings({
-        flags: { region: global.region, profile: global.profile, endpointUrl: global.endpointUrl, config: global.config, maxAttempts: global.maxAttempts, ...extra },
+        flags: { region: global.region, profile: global.profile, endpointUrl: global.endpointUrl, config: global.config, maxAttempts: global.maxAttempts, record: global.record, replay: global.replay, ...extra },
         env,
         cwd,
       }),

@@ -54,6 +54,10 @@ export interface Settings {
   runtimeEndpoint?: Setting<string>;
   /** Endpoint for the bedrock control plane (ListFoundationModels, …). */
   controlEndpoint?: Setting<string>;
+  /** --record <dir>: save every exchange with Bedrock there. */
+  record?: Setting<string>;
+  /** --replay <dir>: answer from recordings, with no network and no credentials. */
+  replay?: Setting<string>;
   /** Config files that were read, in precedence order (highest first). */
   files: string[];
 }
@@ -66,6 +70,8 @@ export interface ConfigFlags {
   model?: string;
   scope?: string;
   maxAttempts?: number;
+  record?: string;
+  replay?: string;
 }
 
 export interface LoadOptions {
@@ -170,6 +176,8 @@ export async function loadSettings({ flags, env, cwd }: LoadOptions): Promise<Se
     aliases,
     runtimeEndpoint,
     controlEndpoint,
+    record: flags.record !== undefined ? { value: resolve(cwd, flags.record), source: { kind: 'flag', name: '--record' } } : undefined,
+    replay: flags.replay !== undefined ? { value: resolve(cwd, flags.replay), source: { kind: 'flag', name: '--replay' } } : undefined,
     files: files.map((f) => f.path),
   };
 }
