@@ -2,6 +2,7 @@
 // streaming; thinking dimmed on stderr (TTY only); usage and cost as one dim stderr line.
 // --json: one object at the end; --json with streaming: one NDJSON event per line.
 import type { CommandContext } from '../commands/context.js';
+import { formatUsd } from '../pricing/money.js';
 import type { ChatEvent, ChatResult, Usage } from './types.js';
 
 export interface ReplyMeta {
@@ -96,12 +97,6 @@ export function usageLine(usage: Usage, costUsd: number | null): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const parts = [`in ${n(usage.inputTokens)}`, `out ${n(usage.outputTokens)}`, `cache read ${n(usage.cacheReadInputTokens)}`];
   if (usage.cacheWriteInputTokens > 0) parts.push(`cache write ${n(usage.cacheWriteInputTokens)}`);
-  parts.push(costUsd === null ? 'cost unknown' : formatCost(costUsd));
+  parts.push(costUsd === null ? 'cost unknown' : formatUsd(costUsd));
   return parts.join(' · ');
-}
-
-function formatCost(usd: number): string {
-  if (usd === 0) return '$0';
-  if (usd < 0.01) return `$${usd.toPrecision(2)}`;
-  return `$${usd.toFixed(4)}`;
 }

@@ -369,3 +369,21 @@ describe('--cache', () => {
     expect(r.stderr).not.toMatch(/warning/);
   });
 });
+
+describe('actual cost from usage', () => {
+  it('prices every usage line on the route used (geographic: +10% from Sonnet 4.5 on)', async () => {
+    fake.setWorld({ defaultReply: { text: 'ok', usage: { inputTokens: 1000, outputTokens: 500, cacheReadInputTokens: 2000, cacheWriteInputTokens: 1000 } } });
+    const r = await cli(['converse', '-m', 'sonnet-4.5', '--scope', 'geo', '--no-stream', '--json', 'x']);
+    // Regional Sonnet 4.5 per 1M: input 3.30, output 16.50, cache read 0.33, cache write (5m) 4.125
+    // (pricing-sources.json, us.anthropic.claude-sonnet-4-5-20250929-v1:0):
+    // 1000×3.30 + 500×16.50 + 2000×0.33 + 1000×4.125 = 16,335 per 1M → $0.016335
+    expect(JSON.parse(r.stdout)).toMatchObject({ modelId: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', costUsd: 0.016335 });
+  });
+
+  it('the stderr usage line carries the same cost', async () => {
+    fake.setWorld({ defaultReply: { text: 'ok', usage: { inputTokens: 1_000_000, outputTokens: 100_000 } } });
+    const r = await cli(['converse', '-m', 'haiku-4.5', '--no-stream', 'x']);
+    // Global Haiku 4.5: $1 in, $5 out per 1M → 1.00 + 0.50
+    expect(r.stderr).toMatch(/in 1,000,000 · out 100,000 · cache read 0 · \$1\.50/);
+  });
+});
