@@ -147,6 +147,7 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     .description('chat with Converse / ConverseStream')
     .option('--jsonl', 'read JSONL prompts from stdin (a JSON string or {id, prompt, system, maxTokens} per line); one JSON result per line')
     .option('--concurrency <n>', 'requests in flight with --jsonl (default 4)', positiveInteger)
+    .option('--estimate', 'also print the estimated cost (before sending) and the difference to the actual cost')
     .addHelpText(
       'after',
       examples([
@@ -203,9 +204,18 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     .addOption(modelOption())
     .addOption(scopeOption())
     .option('--strict', 'treat warnings as failures')
-    .option('--probe', 'make one tiny real request')
-    .addHelpText('after', examples(['bedrock-claude doctor -m sonnet', 'bedrock-claude doctor --json --strict']))
-    .action(run(async () => notImplemented('doctor')));
+    .option('--probe', 'make one tiny real request (max_tokens 1) and report its latency and cost')
+    .addOption(new Option('--format <format>', 'text, or github for GitHub Actions annotations').choices(['text', 'github']).default('text'))
+    .addHelpText(
+      'after',
+      examples([
+        'bedrock-claude doctor -m sonnet',
+        'bedrock-claude doctor --json --strict',
+        'bedrock-claude doctor -m haiku --region eu-west-1 --probe',
+        'bedrock-claude doctor --format github   # in a GitHub Actions step',
+      ]),
+    )
+    .action(run(async () => (await import('./commands/doctor.js')).doctor));
 
   inherit(program.command('explain'))
     .description('the likely cause and fix of a Bedrock error message')

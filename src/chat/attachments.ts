@@ -5,6 +5,7 @@
 // only letters, digits, single spaces, hyphens, parentheses and square brackets, and must be unique.
 import { basename, extname } from 'node:path';
 import { rejection } from '../errors.js';
+import { imageSize } from '../pricing/media.js';
 import { readInputFile } from './input.js';
 import type { ContentPart, DocumentFormat, ImageFormat } from './types.js';
 
@@ -19,14 +20,13 @@ export const MAX_REQUEST_BYTES = 20 * 1024 * 1024;
 const TEXT_EXTENSIONS: Record<string, DocumentFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.csv': 'csv', '.html': 'html', '.htm': 'html' };
 
 /** Detects the kind from the bytes first (the extension can lie), then from the extension for text formats. */
-export function detectKind(bytes: Uint8Array, fileName: string): { kind: 'image'; format: ImageFormat } | { kind: 'document'; format: DocumentFormat } | undefined {
+export function detectKind(bytes: Uint8Array, fileName: string): { kind: 'image'; format: ImageFormat; width: number; height: number } | { kind: 'document'; format: DocumentFormat } | undefined {
+  const image = imageSize(bytes);
+  if (image) return { kind: 'image', format: image.format, width: image.width, height: image.height };
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const ext = extname(fileName).toLowerCase();
-  if (b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { kind: 'image', format: 'png' };
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return { kind: 'image', format: 'jpeg' };
-  if (b.subarray(0, 4).toString('latin1') === 'GIF8') return { kind: 'image', format: 'gif' };
-  if (b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return { kind: 'image', format: 'webp' };
   if (b.subarray(0, 5).toString('latin1') === '%PDF-') return { kind: 'document', format: 'pdf' };
+  // Office files: ZIP (docx, xlsx) or OLE (doc, xls) containers; the extension says which.
   if (b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
     if (ext === '.docx') return { kind: 'document', format: 'docx' };
     if (ext === '.xlsx') return { kind: 'document', format: 'xlsx' };
@@ -39,39 +39,6 @@ export function detectKind(bytes: Uint8Array, fileName: string): { kind: 'image'
   }
   const textFormat = TEXT_EXTENSIONS[ext];
   if (textFormat && !b.includes(0)) return { kind: 'document', format: textFormat };
-  return undefined;
-}
-
-/** Width and height from the image header, where the format makes that cheap. */
-export function imageSize(bytes: Uint8Array, format: ImageFormat): { width: number; height: number } | undefined {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  try {
-    if (format === 'png') return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
-    if (format === 'gif') return { width: b.readUInt16LE(6), height: b.readUInt16LE(8) };
-    if (format === 'webp') {
-      const chunk = b.subarray(12, 16).toString('latin1');
-      if (chunk === 'VP8X') return { width: 1 + b.readUIntLE(24, 3), height: 1 + b.readUIntLE(27, 3) };
-      if (chunk === 'VP8 ') return { width: b.readUInt16LE(26) & 0x3fff, height: b.readUInt16LE(28) & 0x3fff };
-      if (chunk === 'VP8L') {
-        const bits = b.readUInt32LE(21);
-        return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
-      }
-      return undefined;
-    }
-    // JPEG: walk the segments to the first start-of-frame marker.
-    let offset = 2;
-    while (offset + 9 < b.length) {
-      if (b[offset] !== 0xff) return undefined;
-      const marker = b[offset + 1]!;
-      const length = b.readUInt16BE(offset + 2);
-      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-        return { width: b.readUInt16BE(offset + 7), height: b.readUInt16BE(offset + 5) };
-      }
-      offset += 2 + length;
-    }
-  } catch {
-    return undefined;
-  }
   return undefined;
 }
 
@@ -101,9 +68,8 @@ export async function readAttachments(paths: string[], cwd: string): Promise<Con
       if (bytes.byteLength > MAX_IMAGE_BYTES) {
         throw rejection('attachment-limit', `image ${path} is ${mb(bytes.byteLength)}; Bedrock takes at most 3.75 MB per image`, 'Resize or recompress the image.');
       }
-      const size = imageSize(bytes, kind.format);
-      if (size && (size.width > MAX_IMAGE_PIXELS || size.height > MAX_IMAGE_PIXELS)) {
-        throw rejection('attachment-limit', `image ${path} is ${size.width}×${size.height} px; Bedrock takes at most 8000×8000`, 'Scale the image down.');
+      if (kind.width > MAX_IMAGE_PIXELS || kind.height > MAX_IMAGE_PIXELS) {
+        throw rejection('attachment-limit', `image ${path} is ${kind.width}×${kind.height} px; Bedrock takes at most 8000×8000`, 'Scale the image down.');
       }
       parts.push({ type: 'image', format: kind.format, bytes, fileName: basename(path) });
     } else {

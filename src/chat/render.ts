@@ -43,7 +43,8 @@ export class ReplyRenderer {
     else if (event.type === 'tool_use') this.writeToolUse(event.name, event.input);
   }
 
-  finish(result: ChatResult, meta: ReplyMeta): void {
+  /** `extra` adds fields to the --json object (e.g. the estimate); `notes` are more stderr lines. */
+  finish(result: ChatResult, meta: ReplyMeta, extra: Record<string, unknown> = {}, notes: string[] = []): void {
     const costUsd = this.cost(result.usage);
     if (this.json) {
       if (this.stream) return; // every event, usage with cost included, is already out
@@ -58,6 +59,7 @@ export class ReplyRenderer {
           region: meta.region,
           thinking: result.thinking || null,
           toolUses: result.toolUses,
+          ...extra,
         })}\n`,
       );
       return;
@@ -68,7 +70,9 @@ export class ReplyRenderer {
       for (const tool of result.toolUses) this.writeToolUse(tool.name, tool.input);
     }
     this.endLine();
-    if (!this.ctx.global.quiet) this.ctx.io.stderr.write(`${this.ctx.err.dim(usageLine(result.usage, costUsd))}\n`);
+    if (!this.ctx.global.quiet) {
+      for (const line of [usageLine(result.usage, costUsd), ...notes]) this.ctx.io.stderr.write(`${this.ctx.err.dim(line)}\n`);
+    }
   }
 
   /** After a failure mid-stream: end the line so the error starts on its own. */

@@ -19,6 +19,7 @@ import { ReplyRenderer } from './render.js';
 import type { Api, ChatEvent, ChatRequest, ThinkingRequest, ToolDefinition } from './types.js';
 import { checkCache, checkParameters, effectiveMaxTokens } from './validate.js';
 import { costOfUsage } from './cost.js';
+import { estimateChat, estimateLine } from './estimate.js';
 
 export interface ChatOptions {
   api: Api;
@@ -45,6 +46,8 @@ export interface ChatOptions {
   continue?: boolean;
   /** Seconds a reply may send nothing before the call gives up. */
   timeout?: number;
+  /** Print the estimated cost beside the actual one. */
+  estimate?: boolean;
 }
 
 /** Retries announced on stderr, and the timeout that fits the request. */
@@ -140,7 +143,14 @@ export async function runChat(ctx: CommandContext, options: ChatOptions, prepare
       api: options.api,
     });
   }
-  renderer.finish(result, { modelId: resolution.modelId, api: options.api, region });
+  const planned = options.estimate ? estimateChat(request, resolution) : undefined;
+  const actualUsd = costOfUsage(result.usage, resolution);
+  renderer.finish(
+    result,
+    { modelId: resolution.modelId, api: options.api, region },
+    planned ? { estimate: planned, estimateDifferenceUsd: planned.costUsd !== null && actualUsd !== null ? actualUsd - planned.costUsd : null } : {},
+    planned ? [estimateLine(planned, actualUsd)] : [],
+  );
   if (!rawBody) {
     // The turn just made becomes the last conversation (for --continue) and, if given, the --conversation file.
     const conversation: Conversation = { version: 1, model: settings.model.value, system: request.system, messages: [...request.messages, result.message] };

@@ -387,3 +387,23 @@ describe('actual cost from usage', () => {
     expect(r.stderr).toMatch(/in 1,000,000 · out 100,000 · cache read 0 · \$1\.50/);
   });
 });
+
+describe('converse --estimate', () => {
+  it('prints the estimate (input counted offline, output at max tokens) beside the actual cost', async () => {
+    fake.setWorld({ defaultReply: { text: 'ok', usage: { inputTokens: 10, outputTokens: 100 } } });
+    const r = await cli(['converse', '-m', 'haiku-4.5', '--no-stream', '--estimate', '--max-tokens', '1000', '--json', 'a short prompt']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { costUsd: number; estimate: { inputTokens: number; outputTokens: number; costUsd: number }; estimateDifferenceUsd: number };
+    expect(out.estimate.outputTokens).toBe(1000);
+    expect(out.estimate.inputTokens).toBeGreaterThan(0);
+    // Haiku 4.5 global: $1 in / $5 out per 1M; actual 10 in + 100 out = $0.00051.
+    expect(out.costUsd).toBeCloseTo(0.00051, 12);
+    expect(out.estimate.costUsd).toBeGreaterThan(out.costUsd);
+    expect(out.estimateDifferenceUsd).toBeCloseTo(out.costUsd - out.estimate.costUsd, 12);
+  });
+
+  it('on a terminal-less run the comparison is one stderr line', async () => {
+    const r = await cli(['converse', '-m', 'haiku-4.5', '--no-stream', '--estimate', 'hello']);
+    expect(r.stderr).toMatch(/estimate ≤ \$[\d.]+ \(in ~\d+, out ≤ [\d,]+\) · actual \$[\d.]+ · \$[\d.]+ under the estimate/);
+  });
+});
