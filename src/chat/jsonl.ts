@@ -4,24 +4,15 @@
 import type { CommandContext } from '../commands/context.js';
 import { interactive } from '../io.js';
 import { CliError, ExitCode, toCliError, type ExitCodeValue } from '../errors.js';
-import type { Resolution } from '../resolver.js';
 import { readAttachments } from './attachments.js';
 import { decodeText, readAll, readTextOption } from './input.js';
 import { costOfUsage } from './cost.js';
-import type { ChatRequest, ContentPart, Usage } from './types.js';
-import { checkParameters, effectiveMaxTokens } from './validate.js';
-import { chatClientOptions, parseThinking, requestTimeoutMs, type ChatOptions, type PreparedChat } from './run.js';
+import type { Usage } from './types.js';
+import { checkParameters } from './validate.js';
+import { itemRequest, parseItem, type Item } from './items.js';
+import { chatClientOptions, requestTimeoutMs, type ChatOptions, type PreparedChat } from './run.js';
 
 export const DEFAULT_CONCURRENCY = 4;
-
-interface Item {
-  index: number;
-  id?: string | number;
-  prompt?: string;
-  system?: string;
-  maxTokens?: number;
-  error?: { cause: string; message: string };
-}
 
 interface ItemResult {
   index: number;
@@ -31,28 +22,6 @@ interface ItemResult {
   usage: Usage | null;
   costUsd: number | null;
   error?: { cause: string; message: string };
-}
-
-/** One input line: a JSON string (the prompt) or {id?, prompt, system?, maxTokens?}. */
-export function parseItem(line: string, index: number): Item {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return { index, error: { cause: 'usage', message: `line ${index + 1} is not JSON: give a JSON string or {"prompt": …}` } };
-  }
-  if (typeof value === 'string') return value.trim() ? { index, prompt: value } : { index, error: { cause: 'usage', message: 'the prompt is empty' } };
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { index, error: { cause: 'usage', message: `line ${index + 1} must be a JSON string or an object with "prompt"` } };
-  }
-  const item = value as Record<string, unknown>;
-  const id = typeof item.id === 'string' || typeof item.id === 'number' ? item.id : undefined;
-  if (typeof item.prompt !== 'string' || item.prompt.trim() === '') return { index, id, error: { cause: 'usage', message: 'missing or empty "prompt"' } };
-  if (item.system !== undefined && typeof item.system !== 'string') return { index, id, error: { cause: 'usage', message: '"system" must be a string' } };
-  if (item.maxTokens !== undefined && !(Number.isInteger(item.maxTokens) && (item.maxTokens as number) > 0)) {
-    return { index, id, error: { cause: 'usage', message: '"maxTokens" must be a positive integer' } };
-  }
-  return { index, id, prompt: item.prompt, system: item.system as string | undefined, maxTokens: item.maxTokens as number | undefined };
 }
 
 export async function runJsonl(ctx: CommandContext, options: ChatOptions, prepared: PreparedChat, concurrency = DEFAULT_CONCURRENCY): Promise<ExitCodeValue> {
@@ -125,20 +94,6 @@ export async function runJsonl(ctx: CommandContext, options: ChatOptions, prepar
     );
   }
   return totals.failed > 0 ? ExitCode.bedrock : ExitCode.ok;
-}
-
-function itemRequest(item: Item, options: ChatOptions, attachments: ContentPart[], defaultSystem: string | undefined, resolution: Resolution, configuredMaxTokens: number): ChatRequest {
-  return {
-    system: item.system ?? defaultSystem,
-    messages: [{ role: 'user', content: [...attachments, { type: 'text', text: item.prompt ?? '' }] }],
-    maxTokens: effectiveMaxTokens(item.maxTokens ?? options.maxTokens, configuredMaxTokens, resolution.model),
-    temperature: options.temperature,
-    topP: options.topP,
-    stopSequences: options.stop,
-    thinking: parseThinking(options.thinking, options.effort),
-    cache: options.cache,
-    betas: options.beta,
-  };
 }
 
 /** done/total, rate and cost so far, redrawn in place on a TTY; silent otherwise. */
