@@ -2,7 +2,7 @@
 // each action lazily imports its command module, so start-up loads only what it runs.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { makeContext, type CommandContext, type GlobalOptions } from './commands/context.js';
-import { CliError, ExitCode, type ExitCodeValue } from './errors.js';
+import type { ExitCodeValue } from './errors.js';
 import { colorEnabled, makeStyle, type Env, type IO } from './io.js';
 import { VERSION } from './version.js';
 
@@ -75,7 +75,10 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
   const inherit = (command: Command) => command.exitOverride().showHelpAfterError(errStyle.dim('(add --help for usage)'));
 
   // ── models ────────────────────────────────────────────────────────────────
-  const models = inherit(program.command('models').description('list Claude models and resolve model names'));
+  const models = inherit(program.command('models').description('list Claude models and resolve model names')).addHelpText(
+    'after',
+    examples(['bedrock-claude models list --offline', 'bedrock-claude models resolve opus --region eu-central-1']),
+  );
   inherit(models.command('list'))
     .description('Claude models for the region: aliases, IDs, profiles, limits, prices, lifecycle')
     .option('--offline', 'use the built-in catalog only (no AWS call)')
@@ -160,7 +163,10 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     .action(run(async () => (await import('./commands/converse.js')).converse));
 
   // ── cost ──────────────────────────────────────────────────────────────────
-  const cost = inherit(program.command('cost').description('estimate what requests and workloads cost'));
+  const cost = inherit(program.command('cost').description('estimate what requests and workloads cost')).addHelpText(
+    'after',
+    examples(['bedrock-claude cost estimate -m sonnet --input-tokens 12000 --output-tokens 800', 'bedrock-claude cost estimate --compare --input-tokens 5000 --output-tokens 500']),
+  );
   inherit(cost.command('estimate'))
     .description('price of a request or a workload, from token counts or text; offline unless --exact')
     .argument('[text]', 'prompt text to count ("-" for stdin; stdin is also read when nothing else is given)')
@@ -231,11 +237,20 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     )
     .action(run(async () => (await import('./commands/explain.js')).explain));
 
-  inherit(program.command('completion'))
-    .description('print a shell completion script')
-    .argument('<shell>', 'bash, zsh or fish')
-    .addHelpText('after', examples(['bedrock-claude completion bash > /etc/bash_completion.d/bedrock-claude']))
-    .action(run(async () => notImplemented('completion')));
+  const completion = inherit(program.command('completion'));
+  completion
+    .description('print a shell completion script (commands, flags, model aliases, regions, scopes, files)')
+    .addArgument(completion.createArgument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      examples([
+        'bedrock-claude completion bash > ~/.local/share/bash-completion/completions/bedrock-claude',
+        'bedrock-claude completion zsh > ~/.zfunc/_bedrock-claude   # with fpath=(~/.zfunc $fpath) before compinit',
+        'bedrock-claude completion fish > ~/.config/fish/completions/bedrock-claude.fish',
+        'source <(bedrock-claude completion bash)   # this shell only',
+      ]),
+    )
+    .action(run(async () => (await import('./commands/completion.js')).completion));
 
   return program;
 }
@@ -246,16 +261,6 @@ function modelOption(): Option {
 
 function scopeOption(): Option {
   return new Option('--scope <scope>', 'routing: auto (global, else geographic, else in-region), global, geo or region');
-}
-
-function notImplemented(name: string): Action<unknown> {
-  return async () => {
-    throw new CliError(`"${name}" is not implemented yet`, {
-      exitCode: ExitCode.internal,
-      cause: 'internal',
-      fix: 'See the README for the commands available in this version.',
-    });
-  };
 }
 
 /** A repeatable option: each use adds one value. */

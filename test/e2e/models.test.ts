@@ -45,12 +45,6 @@ describe('help and version', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
   });
-
-  it('a command not built yet says so with exit 1', async () => {
-    const r = await cli(['doctor']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('not implemented yet');
-  });
 });
 
 describe('models list --offline', () => {
