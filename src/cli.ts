@@ -204,6 +204,58 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     )
     .action(run(async () => (await import('./commands/cost-estimate.js')).costEstimate));
 
+  // ── batch ─────────────────────────────────────────────────────────────────
+  const batch = inherit(program.command('batch').description('Bedrock batch inference over S3 for large JSONL workloads')).addHelpText(
+    'after',
+    examples([
+      'bedrock-claude batch submit --input prompts.jsonl -m haiku --s3 s3://my-bucket/batch --role-arn arn:aws:iam::123456789012:role/BedrockBatch --wait',
+      'bedrock-claude batch results <job> > results.jsonl',
+    ]),
+  );
+  const waitOptions = (command: Command) =>
+    command
+      .option('--wait', 'poll until the job ends; the exit code reflects how it ended')
+      .option('--poll-interval <seconds>', 'seconds between polls with --wait (default 30)', positiveNumber);
+  waitOptions(
+    inherit(batch.command('submit'))
+      .description('convert JSONL prompts to batch records, upload them to S3 and create the job')
+      .option('--input <file>', 'JSONL prompts ("-" for stdin), as for converse --jsonl')
+      .addOption(modelOption())
+      .addOption(scopeOption())
+      .option('--s3 <uri>', 'S3 location for input and output: s3://bucket/prefix')
+      .option('--role-arn <arn>', 'IAM role Bedrock assumes to read and write the S3 data')
+      .option('--job-name <name>', 'job name (default bedrock-claude-<time>-<random>)')
+      .option('--system <text|@file>', 'system prompt for records without their own')
+      .option('--max-tokens <n>', 'max tokens for records without their own', positiveInteger)
+      .option('--temperature <t>', 'sampling temperature', nonNegativeNumber)
+      .option('--min-records <n>', 'the account\'s minimum records per job (default 100)', positiveInteger)
+      .option('--timeout-hours <n>', 'job timeout in hours', positiveInteger),
+  )
+    .addHelpText(
+      'after',
+      examples(['bedrock-claude batch submit --input prompts.jsonl -m sonnet --s3 s3://my-bucket/jobs --role-arn arn:aws:iam::123456789012:role/BedrockBatch --json']),
+    )
+    .action(run(async () => (await import('./commands/batch.js')).batchSubmit));
+  waitOptions(inherit(batch.command('status')).description('state and timing of a job (the latest when none is given)').argument('[job]', 'job ARN or ID'))
+    .addHelpText('after', examples(['bedrock-claude batch status', 'bedrock-claude batch status <job> --wait']))
+    .action(run(async () => (await import('./commands/batch.js')).batchStatus));
+  inherit(batch.command('list'))
+    .description('batch jobs in the region, newest first')
+    .addOption(new Option('--status <status>', 'only jobs in this state').choices(['Submitted', 'Validating', 'Scheduled', 'InProgress', 'Completed', 'PartiallyCompleted', 'Failed', 'Stopping', 'Stopped', 'Expired']))
+    .option('--max <n>', 'at most this many jobs (default 50)', positiveInteger)
+    .addHelpText('after', examples(['bedrock-claude batch list --status InProgress']))
+    .action(run(async () => (await import('./commands/batch.js')).batchList));
+  inherit(batch.command('results'))
+    .description('download the output and print one result line per input, in input order')
+    .argument('<job>', 'job ARN or ID')
+    .addHelpText('after', examples(['bedrock-claude batch results <job> | jq -r .text']))
+    .action(run(async () => (await import('./commands/batch.js')).batchResults));
+  inherit(batch.command('cancel'))
+    .description('stop a job')
+    .argument('<job>', 'job ARN or ID')
+    .addHelpText('after', examples(['bedrock-claude batch cancel <job>']))
+    .action(run(async () => (await import('./commands/batch.js')).batchCancel));
+
   // ── doctor / explain / completion ─────────────────────────────────────────
   inherit(program.command('doctor'))
     .description('preflight: config, region, credentials, clock, endpoint, model ID, access, permissions')
@@ -277,3 +329,4 @@ function parseNumber(value: string, check: (n: number) => boolean, expected: str
 export const positiveInteger = (v: string) => parseNumber(v, (n) => Number.isInteger(n) && n > 0, 'a positive integer');
 export const nonNegativeInteger = (v: string) => parseNumber(v, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
 export const nonNegativeNumber = (v: string) => parseNumber(v, (n) => n >= 0, 'a number ≥ 0');
+export const positiveNumber = (v: string) => parseNumber(v, (n) => n > 0, 'a number > 0');

@@ -17,6 +17,8 @@ export interface ClientOptions {
   onRetry?: (notice: RetryNotice) => void;
   /** Socket idle timeout: how long a reply may send nothing before the call gives up. */
   requestTimeoutMs?: number;
+  /** Sees every raw HTTP response (each attempt, errors included), e.g. to read its Date header. */
+  onResponse?: (response: { statusCode?: number; headers: Record<string, string> }) => void;
 }
 
 // Node 20 is supported by the pinned SDK; its notice about future versions is noise on stderr.
@@ -130,6 +132,17 @@ export async function stsClient(options: ClientOptions) {
   quietNodeVersionWarning();
   const { STSClient } = await import('@aws-sdk/client-sts');
   const client = new STSClient(await commonConfig(options, undefined));
+  addHooks(client.middlewareStack, options);
+  return client;
+}
+
+/** S3, for batch input and output. A custom endpoint (a gateway, LocalStack, the local fake) is
+ *  addressed path-style, since it has no per-bucket host names. */
+export async function s3Client(options: ClientOptions) {
+  quietNodeVersionWarning();
+  const { S3Client } = await import('@aws-sdk/client-s3');
+  const endpoint = options.settings.s3Endpoint?.value;
+  const client = new S3Client({ ...(await commonConfig(options, endpoint)), ...(endpoint ? { forcePathStyle: true } : {}) });
   addHooks(client.middlewareStack, options);
   return client;
 }

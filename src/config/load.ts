@@ -54,6 +54,9 @@ export interface Settings {
   runtimeEndpoint?: Setting<string>;
   /** Endpoint for the bedrock control plane (ListFoundationModels, …). */
   controlEndpoint?: Setting<string>;
+  /** Endpoint for S3 (batch input and output): AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL, never --endpoint-url,
+   *  which names a Bedrock endpoint. */
+  s3Endpoint?: Setting<string>;
   /** --record <dir>: save every exchange with Bedrock there. */
   record?: Setting<string>;
   /** --replay <dir>: answer from recordings, with no network and no credentials. */
@@ -163,7 +166,8 @@ export async function loadSettings({ flags, env, cwd }: LoadOptions): Promise<Se
     endpointFlag ?? fromEnv(env, 'AWS_ENDPOINT_URL_BEDROCK_RUNTIME') ?? fromEnv(env, 'AWS_ENDPOINT_URL') ?? endpointFile;
   const controlEndpoint =
     endpointFlag ?? fromEnv(env, 'AWS_ENDPOINT_URL_BEDROCK') ?? fromEnv(env, 'AWS_ENDPOINT_URL') ?? endpointFile;
-  for (const endpoint of [runtimeEndpoint, controlEndpoint]) if (endpoint) checkEndpoint(endpoint);
+  const s3Endpoint = fromEnv(env, 'AWS_ENDPOINT_URL_S3') ?? fromEnv(env, 'AWS_ENDPOINT_URL');
+  for (const endpoint of [runtimeEndpoint, controlEndpoint, s3Endpoint]) if (endpoint) checkEndpoint(endpoint);
 
   return {
     region,
@@ -176,6 +180,7 @@ export async function loadSettings({ flags, env, cwd }: LoadOptions): Promise<Se
     aliases,
     runtimeEndpoint,
     controlEndpoint,
+    s3Endpoint,
     record: flags.record !== undefined ? { value: resolve(cwd, flags.record), source: { kind: 'flag', name: '--record' } } : undefined,
     replay: flags.replay !== undefined ? { value: resolve(cwd, flags.replay), source: { kind: 'flag', name: '--replay' } } : undefined,
     files: files.map((f) => f.path),
