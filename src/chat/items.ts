@@ -1,8 +1,7 @@
 // The JSONL input format shared by `converse --jsonl` and `batch submit`: one prompt per line.
 import type { Resolution } from '../resolver.js';
-import { parseThinking, type ChatOptions } from './run.js';
+import { requestSettings, type ChatOptions } from './run.js';
 import type { ChatRequest, ContentPart } from './types.js';
-import { effectiveMaxTokens } from './validate.js';
 
 export interface Item {
   index: number;
@@ -38,14 +37,8 @@ export function parseItem(line: string, index: number): Item {
 /** The request for one item: its prompt, system and max tokens over the command's options. */
 export function itemRequest(item: Item, options: ChatOptions, attachments: ContentPart[], defaultSystem: string | undefined, resolution: Resolution, configuredMaxTokens: number): ChatRequest {
   return {
+    ...requestSettings(options, configuredMaxTokens, resolution, item.maxTokens ?? options.maxTokens),
     system: item.system ?? defaultSystem,
     messages: [{ role: 'user', content: [...attachments, { type: 'text', text: item.prompt ?? '' }] }],
-    maxTokens: effectiveMaxTokens(item.maxTokens ?? options.maxTokens, configuredMaxTokens, resolution.model),
-    temperature: options.temperature,
-    topP: options.topP,
-    stopSequences: options.stop,
-    thinking: parseThinking(options.thinking, options.effort),
-    cache: options.cache,
-    betas: options.beta,
   };
 }

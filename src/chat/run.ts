@@ -205,16 +205,23 @@ async function buildRequest(ctx: CommandContext, options: ChatOptions, resolutio
     options.tools ? readTools(options.tools, ctx.cwd) : Promise.resolve(undefined),
   ]);
   return {
+    ...requestSettings(options, configuredMaxTokens, resolution, options.maxTokens),
     system: system ?? history?.system,
     messages: [...(history?.messages ?? []), { role: 'user', content: [...attachments, { type: 'text', text: prompt }] }],
-    maxTokens: effectiveMaxTokens(options.maxTokens, configuredMaxTokens, resolution.model),
+    tools,
+  };
+}
+
+/** What the command's flags set on every request: limits, sampling, thinking, caching, betas. */
+export function requestSettings(options: ChatOptions, configuredMaxTokens: number, resolution: Resolution, maxTokens: number | undefined): Omit<ChatRequest, 'messages'> {
+  return {
+    maxTokens: effectiveMaxTokens(maxTokens, configuredMaxTokens, resolution.model),
     temperature: options.temperature,
     topP: options.topP,
     stopSequences: options.stop,
     thinking: parseThinking(options.thinking, options.effort),
     cache: options.cache,
     betas: options.beta,
-    tools,
   };
 }
 
