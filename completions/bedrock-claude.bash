@@ -14,9 +14,10 @@ _bedrock_claude_words_scope='auto global geo region'
 # The subcommands of a command path ('' is the program itself).
 _bedrock_claude_subcommands() {
     case "$1" in
-        '') echo 'models invoke converse cost doctor explain completion help' ;;
+        '') echo 'models invoke converse cost batch doctor explain completion help' ;;
         'models') echo 'list resolve help' ;;
         'cost') echo 'estimate help' ;;
+        'batch') echo 'submit status list results cancel help' ;;
     esac
 }
 
@@ -31,6 +32,12 @@ _bedrock_claude_options() {
         'converse') echo '-m --model --scope --system --attach --max-tokens --temperature --top-p --stop --thinking --effort --cache --tools --beta --stream --no-stream --dry-run --timeout -c --continue --conversation --jsonl --concurrency --estimate -h --help -V --version --region --profile --endpoint-url --json --no-color -q --quiet --debug --config --max-attempts --record --replay' ;;
         'cost') echo '-h --help -V --version --region --profile --endpoint-url --json --no-color -q --quiet --debug --config --max-attempts --record --replay' ;;
         'cost estimate') echo '-m --model --scope --input-tokens --output-tokens --cache-read-tokens --cache-write-tokens --cache-ttl --prompt-file --attach --max-tokens --thinking-budget --exact --batch --requests --per --credits --compare --prices --date -h --help -V --version --region --profile --endpoint-url --json --no-color -q --quiet --debug --config --max-attempts --record --replay' ;;
+        'batch') echo '-h --help -V --version --region --profile --endpoint-url --json --no-color -q --quiet --debug --config --max-attempts --record --replay' ;;
+        'batch submit') echo '--input -m --model --scope --s3 --role-arn --job-name --system --max-tokens --temperature --min-records --timeout-hours --wait --poll-interval -h --help -V --version --region --profile --endpoint-url --json --no-color -q --quiet --debug --config --max-attempts --record --replay' ;;
+        'batch status') echo '--wait --poll-interval -h --help -V --version --region --profile --endpoint-url --json --no-color -q --quiet --debug --config --max-attempts --record --replay' ;;
+        'batch list') echo '--status --max -h --help -V --version --region --profile --endpoint-url --json --no-color -q --quiet --debug --config --max-attempts --record --replay' ;;
+        'batch results') echo '-h --help -V --version --region --profile --endpoint-url --json --no-color -q --quiet --debug --config --max-attempts --record --replay' ;;
+        'batch cancel') echo '-h --help -V --version --region --profile --endpoint-url --json --no-color -q --quiet --debug --config --max-attempts --record --replay' ;;
         'doctor') echo '-m --model --scope --strict --probe --format -h --help -V --version --region --profile --endpoint-url --json --no-color -q --quiet --debug --config --max-attempts --record --replay' ;;
         'explain') echo '-m --model --api -h --help -V --version --region --profile --endpoint-url --json --no-color -q --quiet --debug --config --max-attempts --record --replay' ;;
         'completion') echo '-h --help -V --version --region --profile --endpoint-url --json --no-color -q --quiet --debug --config --max-attempts --record --replay' ;;
@@ -83,6 +90,33 @@ _bedrock_claude_option_value() {
         'cost estimate|--per') echo 'choices day month' ;;
         'cost estimate|--region') echo 'region' ;;
         'cost estimate|--record' | 'cost estimate|--replay') echo 'directory' ;;
+        'batch|--region') echo 'region' ;;
+        'batch|--profile' | 'batch|--endpoint-url' | 'batch|--max-attempts') echo 'text' ;;
+        'batch|--config') echo 'file' ;;
+        'batch|--record' | 'batch|--replay') echo 'directory' ;;
+        'batch submit|--input' | 'batch submit|--config') echo 'file' ;;
+        'batch submit|-m' | 'batch submit|--model') echo 'model' ;;
+        'batch submit|--scope') echo 'scope' ;;
+        'batch submit|--s3' | 'batch submit|--role-arn' | 'batch submit|--job-name' | 'batch submit|--system' | 'batch submit|--max-tokens' | 'batch submit|--temperature' | 'batch submit|--min-records' | 'batch submit|--timeout-hours' | 'batch submit|--poll-interval' | 'batch submit|--profile' | 'batch submit|--endpoint-url' | 'batch submit|--max-attempts') echo 'text' ;;
+        'batch submit|--region') echo 'region' ;;
+        'batch submit|--record' | 'batch submit|--replay') echo 'directory' ;;
+        'batch status|--poll-interval' | 'batch status|--profile' | 'batch status|--endpoint-url' | 'batch status|--max-attempts') echo 'text' ;;
+        'batch status|--region') echo 'region' ;;
+        'batch status|--config') echo 'file' ;;
+        'batch status|--record' | 'batch status|--replay') echo 'directory' ;;
+        'batch list|--status') echo 'choices Submitted Validating Scheduled InProgress Completed PartiallyCompleted Failed Stopping Stopped Expired' ;;
+        'batch list|--max' | 'batch list|--profile' | 'batch list|--endpoint-url' | 'batch list|--max-attempts') echo 'text' ;;
+        'batch list|--region') echo 'region' ;;
+        'batch list|--config') echo 'file' ;;
+        'batch list|--record' | 'batch list|--replay') echo 'directory' ;;
+        'batch results|--region') echo 'region' ;;
+        'batch results|--profile' | 'batch results|--endpoint-url' | 'batch results|--max-attempts') echo 'text' ;;
+        'batch results|--config') echo 'file' ;;
+        'batch results|--record' | 'batch results|--replay') echo 'directory' ;;
+        'batch cancel|--region') echo 'region' ;;
+        'batch cancel|--profile' | 'batch cancel|--endpoint-url' | 'batch cancel|--max-attempts') echo 'text' ;;
+        'batch cancel|--config') echo 'file' ;;
+        'batch cancel|--record' | 'batch cancel|--replay') echo 'directory' ;;
         'doctor|-m' | 'doctor|--model') echo 'model' ;;
         'doctor|--scope') echo 'scope' ;;
         'doctor|--format') echo 'choices text github' ;;
@@ -110,8 +144,9 @@ _bedrock_claude_argument_value() {
         'models resolve|1') echo 'model' ;;
         'models help|1') echo 'choices list resolve' ;;
         'cost help|1') echo 'choices estimate' ;;
+        'batch help|1') echo 'choices submit status list results cancel' ;;
         'completion|1') echo 'choices bash zsh fish' ;;
-        'help|1') echo 'choices models invoke converse cost doctor explain completion' ;;
+        'help|1') echo 'choices models invoke converse cost batch doctor explain completion' ;;
         *) echo text ;;
     esac
 }

@@ -8,11 +8,13 @@
 function __bedrock_claude_subcommands
     switch "$argv[1]"
         case ''
-            printf '%s\n' models invoke converse cost doctor explain completion help
+            printf '%s\n' models invoke converse cost batch doctor explain completion help
         case 'models'
             printf '%s\n' list resolve help
         case 'cost'
             printf '%s\n' estimate help
+        case 'batch'
+            printf '%s\n' submit status list results cancel help
     end
 end
 
@@ -34,6 +36,18 @@ function __bedrock_claude_takes_value
         case 'cost|--region' 'cost|--profile' 'cost|--endpoint-url' 'cost|--config' 'cost|--max-attempts' 'cost|--record' 'cost|--replay'
             return 0
         case 'cost estimate|-m' 'cost estimate|--model' 'cost estimate|--scope' 'cost estimate|--input-tokens' 'cost estimate|--output-tokens' 'cost estimate|--cache-read-tokens' 'cost estimate|--cache-write-tokens' 'cost estimate|--cache-ttl' 'cost estimate|--prompt-file' 'cost estimate|--attach' 'cost estimate|--max-tokens' 'cost estimate|--thinking-budget' 'cost estimate|--requests' 'cost estimate|--per' 'cost estimate|--credits' 'cost estimate|--prices' 'cost estimate|--date' 'cost estimate|--region' 'cost estimate|--profile' 'cost estimate|--endpoint-url' 'cost estimate|--config' 'cost estimate|--max-attempts' 'cost estimate|--record' 'cost estimate|--replay'
+            return 0
+        case 'batch|--region' 'batch|--profile' 'batch|--endpoint-url' 'batch|--config' 'batch|--max-attempts' 'batch|--record' 'batch|--replay'
+            return 0
+        case 'batch submit|--input' 'batch submit|-m' 'batch submit|--model' 'batch submit|--scope' 'batch submit|--s3' 'batch submit|--role-arn' 'batch submit|--job-name' 'batch submit|--system' 'batch submit|--max-tokens' 'batch submit|--temperature' 'batch submit|--min-records' 'batch submit|--timeout-hours' 'batch submit|--poll-interval' 'batch submit|--region' 'batch submit|--profile' 'batch submit|--endpoint-url' 'batch submit|--config' 'batch submit|--max-attempts' 'batch submit|--record' 'batch submit|--replay'
+            return 0
+        case 'batch status|--poll-interval' 'batch status|--region' 'batch status|--profile' 'batch status|--endpoint-url' 'batch status|--config' 'batch status|--max-attempts' 'batch status|--record' 'batch status|--replay'
+            return 0
+        case 'batch list|--status' 'batch list|--max' 'batch list|--region' 'batch list|--profile' 'batch list|--endpoint-url' 'batch list|--config' 'batch list|--max-attempts' 'batch list|--record' 'batch list|--replay'
+            return 0
+        case 'batch results|--region' 'batch results|--profile' 'batch results|--endpoint-url' 'batch results|--config' 'batch results|--max-attempts' 'batch results|--record' 'batch results|--replay'
+            return 0
+        case 'batch cancel|--region' 'batch cancel|--profile' 'batch cancel|--endpoint-url' 'batch cancel|--config' 'batch cancel|--max-attempts' 'batch cancel|--record' 'batch cancel|--replay'
             return 0
         case 'doctor|-m' 'doctor|--model' 'doctor|--scope' 'doctor|--format' 'doctor|--region' 'doctor|--profile' 'doctor|--endpoint-url' 'doctor|--config' 'doctor|--max-attempts' 'doctor|--record' 'doctor|--replay'
             return 0
@@ -97,6 +111,7 @@ complete -c bedrock-claude -n "__bedrock_claude_at ''" -a 'models' -d 'list Clau
 complete -c bedrock-claude -n "__bedrock_claude_at ''" -a 'invoke' -d 'send an Anthropic Messages body with InvokeModel / InvokeModelWithResponseStream'
 complete -c bedrock-claude -n "__bedrock_claude_at ''" -a 'converse' -d 'chat with Converse / ConverseStream'
 complete -c bedrock-claude -n "__bedrock_claude_at ''" -a 'cost' -d 'estimate what requests and workloads cost'
+complete -c bedrock-claude -n "__bedrock_claude_at ''" -a 'batch' -d 'Bedrock batch inference over S3 for large JSONL workloads'
 complete -c bedrock-claude -n "__bedrock_claude_at ''" -a 'doctor' -d 'preflight: config, region, credentials, clock, endpoint, model ID, access, permissions'
 complete -c bedrock-claude -n "__bedrock_claude_at ''" -a 'explain' -d 'the likely cause and fix of a Bedrock error message'
 complete -c bedrock-claude -n "__bedrock_claude_at ''" -a 'completion' -d 'print a shell completion script (commands, flags, model aliases, regions, scopes, files)'
@@ -298,6 +313,122 @@ complete -c bedrock-claude -n "__bedrock_claude_at 'cost estimate'" -l replay -x
 # bedrock-claude cost help
 complete -c bedrock-claude -n "__bedrock_claude_at 'cost help'" -a 'estimate' -d 'command'
 
+# bedrock-claude batch
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -a 'submit' -d 'convert JSONL prompts to batch records, upload them to S3 and create the job'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -a 'status' -d 'state and timing of a job (the latest when none is given)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -a 'list' -d 'batch jobs in the region, newest first'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -a 'results' -d 'download the output and print one result line per input, in input order'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -a 'cancel' -d 'stop a job'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -a 'help' -d 'display help for command'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -s h -l help -d 'show help'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -s V -l version -d 'print the version'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -l region -x -a '(__bedrock_claude_words region)' -d 'AWS region (default: AWS_REGION, config file, AWS profile)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -l profile -x -d 'AWS profile for credentials and region'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -l endpoint-url -x -d 'send requests to this endpoint instead of AWS'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -l json -d 'machine-readable JSON output'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -l no-color -d 'no colour (also NO_COLOR)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -s q -l quiet -d 'no diagnostics on stderr'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -l debug -d 'log requests and responses to stderr (secrets redacted)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -l config -r -F -d 'use this config file instead of .bedrock-claude.json and the user file'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -l max-attempts -x -d 'attempts per AWS call, retries included (default 5; AWS_MAX_ATTEMPTS)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -l record -x -a '(__fish_complete_directories (commandline -ct))' -d 'save every exchange with Bedrock in <dir> (secrets removed) for --replay'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch'" -l replay -x -a '(__fish_complete_directories (commandline -ct))' -d 'answer from the recordings in <dir>: no network, no credentials'
+
+# bedrock-claude batch submit
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l input -r -F -d 'JSONL prompts ("-" for stdin), as for converse --jsonl'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -s m -l model -x -a '(__bedrock_claude_words model)' -d 'alias (sonnet, opus-4.6), model ID, inference-profile ID or ARN'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l scope -x -a '(__bedrock_claude_words scope)' -d 'routing: auto (global, else geographic, else in-region), global, geo or region'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l s3 -x -d 'S3 location for input and output: s3://bucket/prefix'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l role-arn -x -d 'IAM role Bedrock assumes to read and write the S3 data'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l job-name -x -d 'job name (default bedrock-claude-<time>-<random>)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l system -x -d 'system prompt for records without their own'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l max-tokens -x -d 'max tokens for records without their own'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l temperature -x -d 'sampling temperature'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l min-records -x -d 'the account\'s minimum records per job (default 100)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l timeout-hours -x -d 'job timeout in hours'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l wait -d 'poll until the job ends; the exit code reflects how it ended'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l poll-interval -x -d 'seconds between polls with --wait (default 30)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -s h -l help -d 'show help'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -s V -l version -d 'print the version'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l region -x -a '(__bedrock_claude_words region)' -d 'AWS region (default: AWS_REGION, config file, AWS profile)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l profile -x -d 'AWS profile for credentials and region'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l endpoint-url -x -d 'send requests to this endpoint instead of AWS'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l json -d 'machine-readable JSON output'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l no-color -d 'no colour (also NO_COLOR)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -s q -l quiet -d 'no diagnostics on stderr'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l debug -d 'log requests and responses to stderr (secrets redacted)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l config -r -F -d 'use this config file instead of .bedrock-claude.json and the user file'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l max-attempts -x -d 'attempts per AWS call, retries included (default 5; AWS_MAX_ATTEMPTS)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l record -x -a '(__fish_complete_directories (commandline -ct))' -d 'save every exchange with Bedrock in <dir> (secrets removed) for --replay'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch submit'" -l replay -x -a '(__fish_complete_directories (commandline -ct))' -d 'answer from the recordings in <dir>: no network, no credentials'
+
+# bedrock-claude batch status
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch status'" -l wait -d 'poll until the job ends; the exit code reflects how it ended'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch status'" -l poll-interval -x -d 'seconds between polls with --wait (default 30)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch status'" -s h -l help -d 'show help'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch status'" -s V -l version -d 'print the version'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch status'" -l region -x -a '(__bedrock_claude_words region)' -d 'AWS region (default: AWS_REGION, config file, AWS profile)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch status'" -l profile -x -d 'AWS profile for credentials and region'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch status'" -l endpoint-url -x -d 'send requests to this endpoint instead of AWS'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch status'" -l json -d 'machine-readable JSON output'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch status'" -l no-color -d 'no colour (also NO_COLOR)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch status'" -s q -l quiet -d 'no diagnostics on stderr'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch status'" -l debug -d 'log requests and responses to stderr (secrets redacted)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch status'" -l config -r -F -d 'use this config file instead of .bedrock-claude.json and the user file'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch status'" -l max-attempts -x -d 'attempts per AWS call, retries included (default 5; AWS_MAX_ATTEMPTS)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch status'" -l record -x -a '(__fish_complete_directories (commandline -ct))' -d 'save every exchange with Bedrock in <dir> (secrets removed) for --replay'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch status'" -l replay -x -a '(__fish_complete_directories (commandline -ct))' -d 'answer from the recordings in <dir>: no network, no credentials'
+
+# bedrock-claude batch list
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch list'" -l status -x -a 'Submitted Validating Scheduled InProgress Completed PartiallyCompleted Failed Stopping Stopped Expired' -d 'only jobs in this state'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch list'" -l max -x -d 'at most this many jobs (default 50)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch list'" -s h -l help -d 'show help'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch list'" -s V -l version -d 'print the version'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch list'" -l region -x -a '(__bedrock_claude_words region)' -d 'AWS region (default: AWS_REGION, config file, AWS profile)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch list'" -l profile -x -d 'AWS profile for credentials and region'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch list'" -l endpoint-url -x -d 'send requests to this endpoint instead of AWS'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch list'" -l json -d 'machine-readable JSON output'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch list'" -l no-color -d 'no colour (also NO_COLOR)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch list'" -s q -l quiet -d 'no diagnostics on stderr'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch list'" -l debug -d 'log requests and responses to stderr (secrets redacted)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch list'" -l config -r -F -d 'use this config file instead of .bedrock-claude.json and the user file'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch list'" -l max-attempts -x -d 'attempts per AWS call, retries included (default 5; AWS_MAX_ATTEMPTS)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch list'" -l record -x -a '(__fish_complete_directories (commandline -ct))' -d 'save every exchange with Bedrock in <dir> (secrets removed) for --replay'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch list'" -l replay -x -a '(__fish_complete_directories (commandline -ct))' -d 'answer from the recordings in <dir>: no network, no credentials'
+
+# bedrock-claude batch results
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch results'" -s h -l help -d 'show help'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch results'" -s V -l version -d 'print the version'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch results'" -l region -x -a '(__bedrock_claude_words region)' -d 'AWS region (default: AWS_REGION, config file, AWS profile)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch results'" -l profile -x -d 'AWS profile for credentials and region'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch results'" -l endpoint-url -x -d 'send requests to this endpoint instead of AWS'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch results'" -l json -d 'machine-readable JSON output'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch results'" -l no-color -d 'no colour (also NO_COLOR)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch results'" -s q -l quiet -d 'no diagnostics on stderr'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch results'" -l debug -d 'log requests and responses to stderr (secrets redacted)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch results'" -l config -r -F -d 'use this config file instead of .bedrock-claude.json and the user file'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch results'" -l max-attempts -x -d 'attempts per AWS call, retries included (default 5; AWS_MAX_ATTEMPTS)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch results'" -l record -x -a '(__fish_complete_directories (commandline -ct))' -d 'save every exchange with Bedrock in <dir> (secrets removed) for --replay'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch results'" -l replay -x -a '(__fish_complete_directories (commandline -ct))' -d 'answer from the recordings in <dir>: no network, no credentials'
+
+# bedrock-claude batch cancel
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch cancel'" -s h -l help -d 'show help'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch cancel'" -s V -l version -d 'print the version'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch cancel'" -l region -x -a '(__bedrock_claude_words region)' -d 'AWS region (default: AWS_REGION, config file, AWS profile)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch cancel'" -l profile -x -d 'AWS profile for credentials and region'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch cancel'" -l endpoint-url -x -d 'send requests to this endpoint instead of AWS'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch cancel'" -l json -d 'machine-readable JSON output'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch cancel'" -l no-color -d 'no colour (also NO_COLOR)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch cancel'" -s q -l quiet -d 'no diagnostics on stderr'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch cancel'" -l debug -d 'log requests and responses to stderr (secrets redacted)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch cancel'" -l config -r -F -d 'use this config file instead of .bedrock-claude.json and the user file'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch cancel'" -l max-attempts -x -d 'attempts per AWS call, retries included (default 5; AWS_MAX_ATTEMPTS)'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch cancel'" -l record -x -a '(__fish_complete_directories (commandline -ct))' -d 'save every exchange with Bedrock in <dir> (secrets removed) for --replay'
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch cancel'" -l replay -x -a '(__fish_complete_directories (commandline -ct))' -d 'answer from the recordings in <dir>: no network, no credentials'
+
+# bedrock-claude batch help
+complete -c bedrock-claude -n "__bedrock_claude_at 'batch help'" -a 'submit status list results cancel' -d 'command'
+
 # bedrock-claude doctor
 complete -c bedrock-claude -n "__bedrock_claude_at 'doctor'" -s m -l model -x -a '(__bedrock_claude_words model)' -d 'alias (sonnet, opus-4.6), model ID, inference-profile ID or ARN'
 complete -c bedrock-claude -n "__bedrock_claude_at 'doctor'" -l scope -x -a '(__bedrock_claude_words scope)' -d 'routing: auto (global, else geographic, else in-region), global, geo or region'
@@ -352,4 +483,4 @@ complete -c bedrock-claude -n "__bedrock_claude_at 'completion'" -l replay -x -a
 complete -c bedrock-claude -n "__bedrock_claude_at 'completion'" -a 'bash zsh fish' -d 'shell'
 
 # bedrock-claude help
-complete -c bedrock-claude -n "__bedrock_claude_at 'help'" -a 'models invoke converse cost doctor explain completion' -d 'command'
+complete -c bedrock-claude -n "__bedrock_claude_at 'help'" -a 'models invoke converse cost batch doctor explain completion' -d 'command'

@@ -37,6 +37,8 @@ export const recordIdOf = (index: number) => `R${String(index).padStart(10, '0')
 export const indexOfRecordId = (recordId: string) => (/^R\d{10}$/.test(recordId) ? Number(recordId.slice(1)) : undefined);
 
 export function prepareRecords(lines: string[], options: ChatOptions, attachments: ContentPart[], defaultSystem: string | undefined, resolution: Resolution, configuredMaxTokens: number, minRecords: number): PreparedRecords {
+  // A flag the model refuses fails every record: say it once, as a rejection (exit 4).
+  checkParameters(itemRequest({ index: 0, prompt: 'x' }, options, attachments, defaultSystem, resolution, configuredMaxTokens), resolution.model as CatalogModel | undefined);
   const problems: string[] = [];
   const records: BatchRecord[] = [];
   const ids: Array<string | number | null> = [];

@@ -24,13 +24,14 @@ export interface AuthInfo {
 }
 
 /** Which API surface a request is for; decides the expected signing name. */
-export type Surface = 'runtime' | 'control' | 'anthropic' | 'sts';
+export type Surface = 'runtime' | 'control' | 'anthropic' | 'sts' | 's3';
 
 const EXPECTED_SERVICES: Record<Surface, string[]> = {
   runtime: ['bedrock'],
   control: ['bedrock'],
   anthropic: ['bedrock-mantle', 'bedrock'],
   sts: ['sts'],
+  s3: ['s3'],
 };
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -114,8 +115,8 @@ export function checkAuth(info: AuthInfo, surface: Surface, world: World, header
     }
     case 'bearer':
     case 'api-key': {
-      // STS and the SigV4-only surfaces do not take Bedrock API keys.
-      if (surface === 'sts') throw new FakeBedrockError(Errors.incompleteSignature("Authorization header requires 'Credential' parameter."));
+      // STS, S3 and the SigV4-only surfaces do not take Bedrock API keys.
+      if (surface === 'sts' || surface === 's3') throw new FakeBedrockError(Errors.incompleteSignature("Authorization header requires 'Credential' parameter."));
       if (info.kind === 'api-key' && surface !== 'anthropic') throw new FakeBedrockError(Errors.missingAuth());
       const token = info.token ?? '';
       const regionHeader = headers['x-fake-region'];

@@ -32,8 +32,23 @@ export interface Faults {
   /** Streams: delay between events. */
   eventDelayMs?: number;
   breakStream?: StreamBreak;
+  /** Every response's Date header is this far from the real time (positive: AWS ahead of the client). */
+  clockSkewMs?: number;
+  /** Batch jobs fail instead of leaving a state (a job fault, so `operations` does not apply). */
+  batchJobFailure?: BatchJobFailure;
   /** Restrict all faults to these operations (default: every operation). */
   operations?: Operation[];
+}
+
+export interface BatchJobFailure {
+  /** The last state the job reports before the failure. */
+  after: 'Submitted' | 'Validating' | 'Scheduled' | 'InProgress';
+  /** Default Failed; Expired is how a job ends that was never started before its timeout. */
+  status?: 'Failed' | 'Expired';
+  /** The job's `message` (default: an internal-error text). */
+  message?: string;
+  /** Fail only this many jobs (default: every job). */
+  count?: number;
 }
 
 export type FaultAction = { kind: 'reset' } | { kind: 'error'; spec: ErrorSpec } | { kind: 'none' };
@@ -53,6 +68,7 @@ export class FaultState {
   private server = 0;
   private errors = 0;
   private breaks = Infinity;
+  private batchFailures = Infinity;
 
   set(f: Faults): void {
     this.f = { ...f };
@@ -61,6 +77,7 @@ export class FaultState {
     this.server = typeof f.serverError === 'number' ? f.serverError : (f.serverError?.count ?? 0);
     this.errors = f.error ? (f.error.count ?? 1) : 0;
     this.breaks = f.breakStream?.count ?? Infinity;
+    this.batchFailures = f.batchJobFailure?.count ?? Infinity;
   }
 
   get current(): Faults {
@@ -96,6 +113,14 @@ export class FaultState {
 
   latency(op: Operation): number {
     return this.applies(op) ? (this.f.latencyMs ?? 0) : 0;
+  }
+
+  /** The failure for a batch job about to leave `state`, consuming one if counted. */
+  takeBatchFailure(state: string): BatchJobFailure | undefined {
+    const b = this.f.batchJobFailure;
+    if (!b || b.after !== state || this.batchFailures <= 0) return undefined;
+    this.batchFailures--;
+    return b;
   }
 
   /** The stream break for this stream, consuming one if counted. */

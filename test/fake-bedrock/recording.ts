@@ -17,6 +17,22 @@ export type Operation =
   | 'GetInferenceProfile'
   | 'GetFoundationModelAvailability'
   | 'GetCallerIdentity'
+  | 'CreateModelInvocationJob'
+  | 'GetModelInvocationJob'
+  | 'ListModelInvocationJobs'
+  | 'StopModelInvocationJob'
+  // The fake S3 (service `s3`)
+  | 'ListBuckets'
+  | 'HeadBucket'
+  | 'ListObjectsV2'
+  | 'PutObject'
+  | 'GetObject'
+  | 'HeadObject'
+  | 'DeleteObject'
+  | 'CreateMultipartUpload'
+  | 'UploadPart'
+  | 'CompleteMultipartUpload'
+  | 'AbortMultipartUpload'
   | 'Unknown';
 
 export interface RecordedRequest {
@@ -31,8 +47,13 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Lower-case names; authorization, x-amz-security-token and x-api-key values are "REDACTED". */
   headers: Record<string, string>;
-  /** Parsed JSON, or form fields for STS, or the raw text if neither parses; undefined if empty. */
+  /**
+   * Parsed JSON, or form fields for STS, or the raw text if neither parses; undefined if empty.
+   * S3: the object bytes as text (aws-chunked framing removed; only up to 1 MiB) or the request XML.
+   */
   body: unknown;
+  /** S3 requests: the bucket and key from the path (decoded). */
+  s3?: { bucket?: string; key?: string };
   auth: {
     kind: AuthKind;
     accessKeyId?: string;
@@ -55,7 +76,14 @@ export interface RecordedRequest {
   };
 }
 
-const SECRET_HEADERS = new Set(['authorization', 'x-amz-security-token', 'x-api-key']);
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'x-amz-security-token',
+  'x-api-key',
+  // S3 SSE-C keys
+  'x-amz-server-side-encryption-customer-key',
+  'x-amz-copy-source-server-side-encryption-customer-key',
+]);
 
 export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
@@ -64,6 +92,15 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
     const v = Array.isArray(value) ? value.join(', ') : value;
     out[name.toLowerCase()] = SECRET_HEADERS.has(name.toLowerCase()) ? 'REDACTED' : v;
   }
+  return out;
+}
+
+const SECRET_QUERY = new Set(['x-amz-signature', 'x-amz-security-token']);
+
+/** Query parameters with presigned-URL secrets redacted. */
+export function redactQuery(query: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(query)) out[k] = SECRET_QUERY.has(k.toLowerCase()) ? 'REDACTED' : v;
   return out;
 }
 

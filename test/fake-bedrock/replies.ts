@@ -48,6 +48,8 @@ export interface ReplyContext {
   body: unknown;
   /** Text of the last user message. */
   prompt: string;
+  /** Set when answering a record of a batch inference job (operation: InvokeModel or Converse). */
+  batch?: { jobArn: string; recordId: string };
 }
 
 export interface ReplyMatcher {

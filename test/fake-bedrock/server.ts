@@ -9,6 +9,7 @@ import { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sseError, sseFrames, SSE_CONTENT_TYPE, validateMessagesRequest } from './anthropic.js';
 import { checkAuth, parseAuth, type Surface } from './auth.js';
+import { BatchJobs } from './batch.js';
 import * as control from './control.js';
 import {
   anthropicErrorType,
@@ -22,7 +23,7 @@ import {
 } from './errors.js';
 import { encodeEvent, encodeException, EVENTSTREAM_CONTENT_TYPE } from './eventstream.js';
 import { FaultState, resolveError, STREAM_EXCEPTION_MESSAGES, type Faults, type StreamBreak } from './faults.js';
-import { parseBody, redactHeaders, type Operation, type RecordedRequest } from './recording.js';
+import { parseBody, redactHeaders, redactQuery, type Operation, type RecordedRequest } from './recording.js';
 import {
   anthropicMessage,
   anthropicStreamEvents,
@@ -41,6 +42,7 @@ import {
   type StreamEvent,
 } from './replies.js';
 import { resolveCountTokens, resolveInvocation, resolveMessages, type Resolved } from './resolve.js';
+import { handleS3, s3ErrorFor, s3Route, S3Store, writeS3Error, writeS3Reply } from './s3.js';
 import { getCallerIdentityXml } from './sts.js';
 import type { RawResponse } from './wire.js';
 import {
@@ -50,6 +52,7 @@ import {
   FAKE_SECRET_ACCESS_KEY,
   FAKE_SESSION_TOKEN,
   FAKE_TEMP_ACCESS_KEY_ID,
+  type FakeModel,
   type World,
   type WorldInput,
 } from './world.js';
@@ -92,13 +95,33 @@ export interface FakeBedrock {
   reset(): void;
   /** Environment for spawning the CLI against this fake. */
   env(opts?: EnvOptions): Record<string, string>;
+  /** The fake S3's objects (buckets are world.s3Buckets). */
+  readonly s3: FakeS3;
+  /** Batch inference jobs as GetModelInvocationJob shows them, without polling (advancing) them. */
+  readonly batch: {
+    jobs(): Array<Record<string, unknown>>;
+    job(idOrArn: string): Record<string, unknown> | undefined;
+  };
   close(): Promise<void>;
+}
+
+export interface FakeS3 {
+  /** Store an object (the bucket must be in world.s3Buckets; forbidden ones are fine). */
+  put(bucket: string, key: string, body: string | Uint8Array, opts?: { contentType?: string }): void;
+  get(bucket: string, key: string): Buffer | undefined;
+  /** Keys under a prefix, sorted as S3 lists them. */
+  list(bucket: string, prefix?: string): string[];
+  delete(bucket: string, key: string): void;
 }
 
 interface Route {
   operation: Operation;
   surface: Surface;
   modelId?: string;
+  /** Batch job identifier (decoded). */
+  jobId?: string;
+  /** S3 bucket/key. */
+  s3?: { bucket?: string; key?: string };
 }
 
 const RUNTIME_OPS: Record<string, Operation> = {
@@ -126,6 +149,12 @@ export function route(method: string, path: string, body: unknown): Route {
   }
   if (method === 'POST' && path === '/anthropic/v1/messages') return { operation: 'Messages', surface: 'anthropic' };
   if (method === 'POST' && path === '/anthropic/v1/messages/count_tokens') return { operation: 'MessagesCountTokens', surface: 'anthropic' };
+  if (method === 'POST' && path === '/model-invocation-job') return { operation: 'CreateModelInvocationJob', surface: 'control' };
+  if (method === 'GET' && path === '/model-invocation-jobs') return { operation: 'ListModelInvocationJobs', surface: 'control' };
+  const job = /^\/model-invocation-job\/(.+?)(\/stop)?$/.exec(path);
+  if (job?.[1] && (method === 'POST') === (job[2] !== undefined) && (method === 'GET' || method === 'POST')) {
+    return { operation: job[2] ? 'StopModelInvocationJob' : 'GetModelInvocationJob', surface: 'control', jobId: decode(job[1]) };
+  }
   if (method === 'GET') {
     if (path === '/foundation-models') return { operation: 'ListFoundationModels', surface: 'control' };
     if (path === '/inference-profiles') return { operation: 'ListInferenceProfiles', surface: 'control' };
@@ -213,6 +242,8 @@ interface Exchange {
   route: Route;
   region: string;
   service?: string;
+  /** The request body bytes. */
+  raw: Buffer;
 }
 
 export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promise<FakeBedrock> {
@@ -223,6 +254,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
   let rules: ReplyRule[] = [];
   let raws: Array<{ raw: RawResponse; times: number; when?: (r: RecordedRequest) => boolean }> = [];
   let seq = 0;
+  const s3Store = new S3Store();
 
   function sendJson(x: Exchange, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -242,7 +274,11 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
       x.res.destroy();
       return;
     }
-    if (x.route.surface === 'anthropic') {
+    if (x.route.surface === 's3') {
+      const e = s3ErrorFor(spec, x.rec.auth.region, x.rec.auth.accessKeyId);
+      x.rec.response = { status: e.status, errorName: e.name };
+      writeS3Error(x.res, e, x.requestId, x.req.method === 'HEAD');
+    } else if (x.route.surface === 'anthropic') {
       writeAnthropicError(x.res, spec.status, spec.anthropicType ?? anthropicErrorType(spec.status), spec.message, x.requestId);
     } else if (x.route.surface === 'sts') writeStsError(x.res, spec, x.requestId);
     else writeAwsError(x.res, spec, x.requestId);
@@ -293,11 +329,25 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
       body,
       prompt: lastUserText(body),
     };
-    const rule = pickRule(rules, ctx) ?? pickRule(world.replies, ctx);
-    const reply = rule?.reply ?? resolved.model.reply ?? world.defaultReply;
+    const reply = selectReply(ctx, resolved.model);
     if (reply.error) throw new FakeBedrockError(resolveError(reply.error, modelId));
     return reply;
   }
+
+  /** Test rules, then the world's rules, then the model's reply, then the world default. */
+  function selectReply(ctx: ReplyContext, model: FakeModel): CannedReply {
+    const rule = pickRule(rules, ctx) ?? pickRule(world.replies, ctx);
+    return rule?.reply ?? model.reply ?? world.defaultReply;
+  }
+
+  const batch = new BatchJobs({
+    world: () => world,
+    s3: s3Store,
+    faults,
+    selectReply,
+    anthropicModelName: (model) => anthropicModelName({ model }),
+    seed: () => String(seq),
+  });
 
   function checkSampling(resolved: Resolved, temperature: unknown, topP: unknown, anthropic: boolean): void {
     if (resolved.model.rejectsTemperatureWithTopP && temperature !== undefined && topP !== undefined) {
@@ -432,9 +482,34 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
         return sendJson(x, 200, control.getInferenceProfile(world, x.region, id));
       case 'GetFoundationModelAvailability':
         return sendJson(x, 200, control.getFoundationModelAvailability(world, x.region, id));
+      case 'CreateModelInvocationJob':
+        return sendJson(x, 200, batch.create(x.region, x.rec.body));
+      case 'GetModelInvocationJob':
+        return sendJson(x, 200, batch.get(x.region, x.route.jobId ?? ''));
+      case 'ListModelInvocationJobs':
+        return sendJson(x, 200, batch.list(x.region, q));
+      case 'StopModelInvocationJob':
+        return sendJson(x, 200, batch.stop(x.region, x.route.jobId ?? ''));
       default:
         throw new FakeBedrockError(Errors.unknownOperation());
     }
+  }
+
+  function handleS3Request(x: Exchange, url: URL): void {
+    const reply = handleS3({
+      route: { operation: x.route.operation, ...x.route.s3 },
+      method: x.rec.method,
+      query: url.searchParams,
+      headers: x.req.headers,
+      body: x.raw,
+      region: x.region,
+      baseUrl: `http://127.0.0.1:${port}`,
+      world,
+      store: s3Store,
+    });
+    if (reply.recordBody !== undefined) x.rec.body = reply.recordBody;
+    x.rec.response = { status: reply.status };
+    writeS3Reply(x.res, reply, x.requestId);
   }
 
   function handleSts(x: Exchange): void {
@@ -463,22 +538,30 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const body = parseBody(raw, req.headers['content-type']);
-    const r = route(req.method ?? 'GET', url.pathname, body);
     const auth = parseAuth(req.headers);
+    // S3 shares the port: requests signed for service `s3` are S3's, whatever the path.
+    const isS3 = auth.kind === 'sigv4' && auth.service === 's3';
+    const s3 = isS3 ? s3Route(req.method ?? 'GET', url, req.headers) : undefined;
+    // S3 object bytes are recorded by the S3 handler (decoded, size-capped); S3 XML bodies as text.
+    const xmlBody = raw.length > 0 && req.headers['content-type']?.includes('xml') ? raw.toString('utf8') : undefined;
+    const body = isS3 ? xmlBody : parseBody(raw, req.headers['content-type']);
+    const r: Route = s3 ? { operation: s3.operation, surface: 's3', s3: { bucket: s3.bucket, key: s3.key } } : route(req.method ?? 'GET', url.pathname, body);
     const rec: RecordedRequest = {
       seq: requests.length + 1,
       method: req.method ?? 'GET',
       path: url.pathname,
       operation: r.operation,
       modelId: r.modelId ?? (r.surface === 'anthropic' && body && typeof body === 'object' ? (body as { model?: string }).model : undefined),
-      query: Object.fromEntries(url.searchParams),
+      query: redactQuery(Object.fromEntries(url.searchParams)),
       headers: redactHeaders(req.headers),
       body,
       auth: { kind: auth.kind, accessKeyId: auth.accessKeyId, region: auth.region, service: auth.service, hasSessionToken: auth.hasSessionToken },
     };
+    if (r.s3) rec.s3 = r.s3;
     requests.push(rec);
-    const x: Exchange = { rec, req, res, requestId: newRequestId(), route: r, region: '' };
+    const x: Exchange = { rec, req, res, requestId: newRequestId(), route: r, region: '', raw };
+    const skew = faults.applies(r.operation) ? faults.current.clockSkewMs : undefined;
+    if (skew) res.setHeader('Date', new Date(Date.now() + skew).toUTCString()); // Node's own Date header is the real time
     try {
       const canned = takeRaw(rec);
       if (canned) return writeRaw(x, canned);
@@ -490,7 +573,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
         killConnection(req, res, true); // the client sees ECONNRESET (HTTP/1.1) or a session error (HTTP/2)
         return;
       }
-      if (r.operation === 'Unknown') throw new FakeBedrockError(Errors.unknownOperation());
+      if (r.operation === 'Unknown' && r.surface !== 's3') throw new FakeBedrockError(Errors.unknownOperation());
       const ok = checkAuth(auth, r.surface, world, req.headers);
       x.region = ok.region;
       x.service = ok.service;
@@ -500,6 +583,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
       if (r.surface === 'runtime') await handleRuntime(x);
       else if (r.surface === 'anthropic') await handleMessages(x);
       else if (r.surface === 'control') handleControl(x);
+      else if (r.surface === 's3') handleS3Request(x, url);
       else handleSts(x);
     } catch (e) {
       if (e instanceof FakeBedrockError) sendError(x, e.spec);
@@ -582,6 +666,8 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
       rules = [];
       raws = [];
       requests.length = 0;
+      s3Store.clear();
+      batch.clear();
       seq += 1; // new IDs after a reset, still deterministic
     },
     env(opts = {}) {
@@ -599,6 +685,19 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
       if (kind === 'bearer') e.AWS_BEARER_TOKEN_BEDROCK = opts.bearerToken ?? FAKE_BEARER_TOKEN;
       return e;
     },
+    s3: {
+      put(bucket, key, data, opts = {}) {
+        if (!world.s3Buckets.some((b) => b.name === bucket)) throw new Error(`fake-bedrock: no bucket ${bucket} in world.s3Buckets`);
+        s3Store.put(bucket, key, Buffer.from(data), { contentType: opts.contentType });
+      },
+      get: (bucket, key) => s3Store.get(bucket, key)?.body,
+      list: (bucket, prefix) => s3Store.keys(bucket, prefix),
+      delete: (bucket, key) => s3Store.delete(bucket, key),
+    },
+    batch: {
+      jobs: () => batch.all(),
+      job: (idOrArn) => batch.peek(idOrArn),
+    },
     close() {
       return new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
@@ -612,5 +711,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
 export type { Faults } from './faults.js';
 export type { CannedReply, ReplyMatcher, ReplyRule } from './replies.js';
 export type { RecordedRequest, Operation } from './recording.js';
-export type { World, WorldOverrides, WorldInput, FakeModel, FakeProfile } from './world.js';
-export { DEFAULT_MODELS, FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, FAKE_BEARER_TOKEN, FAKE_SESSION_TOKEN, FAKE_TEMP_ACCESS_KEY_ID } from './world.js';
+export type { World, WorldOverrides, WorldInput, FakeModel, FakeProfile, FakeBucket } from './world.js';
+export type { BatchJobFailure } from './faults.js';
+export type { BatchOutputLine, BatchStatus } from './batch.js';
+export { DEFAULT_MODELS, FAKE_BATCH_BUCKET, FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, FAKE_BEARER_TOKEN, FAKE_SESSION_TOKEN, FAKE_TEMP_ACCESS_KEY_ID } from './world.js';

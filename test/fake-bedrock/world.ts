@@ -37,7 +37,21 @@ export interface FakeModel {
   reply?: CannedReply;
   availability?: { agreement?: 'AVAILABLE' | 'PENDING' | 'NOT_AVAILABLE' | 'ERROR'; entitlement?: 'AVAILABLE' | 'NOT_AVAILABLE' };
   startOfLifeTime?: string;
+  /** Usable in batch inference jobs. Default: Anthropic models with ON_DEMAND or INFERENCE_PROFILE. */
+  batch?: boolean;
 }
+
+/** An S3 bucket of the fake S3 (see s3.ts). */
+export interface FakeBucket {
+  name: string;
+  /** If set, requests signed for another region get AuthorizationHeaderMalformed. */
+  region?: string;
+  /** Every request on it gets 403 AccessDenied (and batch jobs cannot read/write it). */
+  forbidden?: boolean;
+}
+
+/** Job states a batch job stays in for some GetModelInvocationJob/List polls (see batch.ts). */
+export type BatchPollState = 'Submitted' | 'Validating' | 'Scheduled' | 'InProgress' | 'Stopping';
 
 export interface FakeProfile {
   /** Profile ID: `us.anthropic…` for SYSTEM_DEFINED, a short random ID for APPLICATION. */
@@ -92,6 +106,18 @@ export interface World {
   profilePageSize: number;
   /** Add Bedrock's random-length `p` padding field to stream events, as the real service does. */
   padding: boolean;
+  /** Buckets of the fake S3. Default: one bucket, `fake-bedrock-batch`. */
+  s3Buckets: FakeBucket[];
+  /** Largest ListObjectsV2 page (the request's max-keys may ask for fewer). Default 1000. */
+  s3ListPageSize: number;
+  /** A batch job with fewer records fails validation. Default 100 (the Bedrock quota). */
+  batchMinRecords: number;
+  /** A batch job with more records fails validation. Default 50000. */
+  batchMaxRecords: number;
+  /** How many polls (Get/List) report each state before the job moves on; 0 skips the state. */
+  batchPolls: Record<BatchPollState, number>;
+  /** Final status of a job some of whose records errored. Default PartiallyCompleted. */
+  batchRecordErrorStatus: 'PartiallyCompleted' | 'Completed';
 }
 
 /** How a test changes the default world. Arrays of models/profiles are merged by ID. */
@@ -114,6 +140,16 @@ export interface WorldOverrides {
   auth?: AuthConfig;
   profilePageSize?: number;
   padding?: boolean;
+  /** Replaces the bucket list; a string is a bucket with no region and no restrictions. */
+  s3Buckets?: Array<string | FakeBucket>;
+  s3ListPageSize?: number;
+  batchMinRecords?: number;
+  batchMaxRecords?: number;
+  /** Polls per batch state for Submitted, Validating, InProgress and Stopping (default 1; Scheduled stays 0). */
+  batchStepsPerState?: number;
+  /** Per-state polls, over batchStepsPerState, e.g. `{ InProgress: 5 }`. */
+  batchPolls?: Partial<Record<BatchPollState, number>>;
+  batchRecordErrorStatus?: 'PartiallyCompleted' | 'Completed';
 }
 
 export type WorldInput = WorldOverrides | ((world: World) => World | void);
@@ -125,6 +161,7 @@ export const FAKE_TEMP_ACCESS_KEY_ID = 'ASIDFAKETEMPORARYKEY';
 export const FAKE_SESSION_TOKEN = 'fake-session-token';
 export const FAKE_BEARER_TOKEN = 'ABSK-fake-bedrock-api-key';
 export const FAKE_ACCOUNT_ID = '123456789012';
+export const FAKE_BATCH_BUCKET = 'fake-bedrock-batch';
 
 // Geographic inference-profile prefixes → source (= destination) regions.
 export const GEOS: Record<string, string[]> = {
@@ -256,7 +293,22 @@ export function defaultWorld(): World {
     },
     profilePageSize: 1000,
     padding: true,
+    s3Buckets: [{ name: FAKE_BATCH_BUCKET }],
+    s3ListPageSize: 1000,
+    batchMinRecords: 100,
+    batchMaxRecords: 50000,
+    batchPolls: batchPolls(1),
+    batchRecordErrorStatus: 'PartiallyCompleted',
   };
+}
+
+function batchPolls(steps: number, patch: Partial<Record<BatchPollState, number>> = {}): Record<BatchPollState, number> {
+  return { Submitted: steps, Validating: steps, Scheduled: 0, InProgress: steps, Stopping: steps, ...patch };
+}
+
+/** Whether batch jobs accept the model (FakeModel.batch, else the default rule). */
+export function batchCapable(m: FakeModel): boolean {
+  return m.batch ?? (m.providerName === 'Anthropic' && (m.inferenceTypes.includes('ON_DEMAND') || m.inferenceTypes.includes('INFERENCE_PROFILE')));
 }
 
 function emptyWorld(): World {
@@ -304,6 +356,12 @@ export function buildWorld(input?: WorldInput): World {
     auth: { ...w.auth, ...o.auth, identities: { ...w.auth.identities, ...o.auth?.identities } },
     profilePageSize: o.profilePageSize ?? w.profilePageSize,
     padding: o.padding ?? w.padding,
+    s3Buckets: o.s3Buckets ? o.s3Buckets.map((b) => (typeof b === 'string' ? { name: b } : { ...b })) : w.s3Buckets,
+    s3ListPageSize: o.s3ListPageSize ?? w.s3ListPageSize,
+    batchMinRecords: o.batchMinRecords ?? w.batchMinRecords,
+    batchMaxRecords: o.batchMaxRecords ?? w.batchMaxRecords,
+    batchPolls: o.batchStepsPerState !== undefined || o.batchPolls ? batchPolls(o.batchStepsPerState ?? 1, o.batchPolls) : w.batchPolls,
+    batchRecordErrorStatus: o.batchRecordErrorStatus ?? w.batchRecordErrorStatus,
   };
 }
 
