@@ -130,7 +130,7 @@ describe('bash completes', () => {
 
   it.each([
     [['bedrock-claude', 'models', 'res'], ['resolve']],
-    [['bedrock-claude', ''], ['completion', 'converse', 'cost', 'doctor', 'explain', 'help', 'invoke', 'models']],
+    [['bedrock-claude', ''], ['batch', 'completion', 'converse', 'cost', 'doctor', 'explain', 'help', 'invoke', 'models']],
     [['bedrock-claude', '--region', 'eu-west-1', 'models', ''], ['help', 'list', 'resolve']],
     [['bedrock-claude', 'invoke', '--api', ''], ['invoke', 'messages']],
     [['bedrock-claude', 'doctor', '--scope', 'g'], ['geo', 'global']],
