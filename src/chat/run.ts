@@ -2,13 +2,13 @@
 // dry run or send → render. Commands only turn their flags into ChatOptions.
 import type { CommandContext } from '../commands/context.js';
 import { warn } from '../commands/context.js';
-import { aliasTargets, requireRegion } from '../config/region.js';
+import { requireRegion } from '../config/region.js';
 import type { Settings } from '../config/load.js';
 import type { ClientOptions } from '../aws/clients.js';
 import { formatRetry } from '../aws/retry.js';
 import { ExitCode, interrupted, rejection, usageError, type ExitCodeValue } from '../errors.js';
-import { readLiveCache, toResolverData } from '../models/live-cache.js';
-import { resolveModel, type Resolution } from '../resolver.js';
+import { resolveConfigured } from '../models/resolve-configured.js';
+import type { Resolution } from '../resolver.js';
 import { toInvokeBody, toMessagesBody } from './anthropic.js';
 import { checkRequestSize, readAttachments } from './attachments.js';
 import { toConverseInput } from './converse.js';
@@ -82,15 +82,7 @@ export interface PreparedChat {
 export async function prepareChat(ctx: CommandContext, options: Pick<ChatOptions, 'model' | 'scope' | 'api'>): Promise<PreparedChat> {
   const settings = await ctx.settings({ model: options.model, scope: options.scope });
   const region = requireRegion(settings);
-  const live = await readLiveCache(ctx.env, region, settings.controlEndpoint?.value ?? null);
-  const resolution = resolveModel({
-    input: settings.model.value,
-    region,
-    scope: settings.scope.value,
-    scopeExplicit: settings.scope.source.kind !== 'default',
-    aliases: aliasTargets(settings),
-    live: live && toResolverData(live),
-  });
+  const resolution = await resolveConfigured(ctx.env, settings, region);
   for (const warning of resolution.warnings) warn(ctx, warning);
   checkApiFits(resolution, options.api);
   return { settings, region, resolution };

@@ -1,11 +1,11 @@
 // `models resolve <model>`: the ID that -m would send, and why. stdout carries the ID alone
 // (so `$(bedrock-claude models resolve sonnet)` works); the reasoning goes to stderr.
-import { aliasTargets, requireRegion } from '../config/region.js';
+import { requireRegion } from '../config/region.js';
 import { describeSource } from '../config/load.js';
 import { ExitCode, type ExitCodeValue } from '../errors.js';
-import { readLiveCache, toResolverData } from '../models/live-cache.js';
+import { resolveConfigured } from '../models/resolve-configured.js';
 import { printJson } from '../render/table.js';
-import { resolveModel, type Resolution } from '../resolver.js';
+import type { Resolution } from '../resolver.js';
 import { note, warn, type CommandContext } from './context.js';
 
 export interface ResolveOptions {
@@ -15,15 +15,7 @@ export interface ResolveOptions {
 export async function modelsResolve(ctx: CommandContext, options: ResolveOptions, args: string[]): Promise<ExitCodeValue> {
   const settings = await ctx.settings({ scope: options.scope });
   const region = requireRegion(settings);
-  const live = await readLiveCache(ctx.env, region, settings.controlEndpoint?.value ?? null);
-  const resolution = resolveModel({
-    input: args[0] ?? '',
-    region,
-    scope: settings.scope.value,
-    scopeExplicit: settings.scope.source.kind !== 'default',
-    aliases: aliasTargets(settings),
-    live: live && toResolverData(live),
-  });
+  const resolution = await resolveConfigured(ctx.env, settings, region, args[0] ?? '');
 
   if (ctx.global.json) {
     printJson(ctx.io, resolutionJson(resolution));
