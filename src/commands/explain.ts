@@ -31,7 +31,8 @@ export async function explain(ctx: CommandContext, options: ExplainOptions, args
   }
   render(ctx, explanation);
   if (context.model || context.region) {
-    note(ctx, ctx.err.dim(`judged with${context.model ? ` model ${context.model}` : ''}${context.region ? ` from region ${context.region}` : ''}${context.api ? ` (${context.api})` : ''}`));
+    const parts = [context.model && `model ${context.model}`, context.region && `region ${context.region}`, context.api && `API ${context.api}`].filter(Boolean);
+    note(ctx, ctx.err.dim(`context: ${parts.join(', ')}`));
   }
   return ExitCode.ok;
 }
