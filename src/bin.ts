@@ -1,9 +1,14 @@
 // Entry point of the bundle: real process IO and environment, and the process-level behaviour
 // that only an executable may decide: Ctrl-C and a closed pipe.
-import { systemIO } from './io.js';
-import { main } from './main.js';
+import { VERSION } from './version.js';
 
 export async function run(): Promise<number> {
+  const argv = process.argv.slice(2);
+  // `--version` alone answers before the command wiring loads: version checks in scripts should cost nothing.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
   const interrupt = new AbortController();
   // First Ctrl-C: abort what is in flight and let the command finish printing (exit 130).
   // Second Ctrl-C: leave at once.
@@ -18,5 +23,6 @@ export async function run(): Promise<number> {
       throw err;
     });
   }
-  return main(process.argv.slice(2), { ...systemIO(), signal: interrupt.signal }, process.env);
+  const [{ systemIO }, { main }] = await Promise.all([import('./io.js'), import('./main.js')]);
+  return main(argv, { ...systemIO(), signal: interrupt.signal }, process.env);
 }
