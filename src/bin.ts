@@ -1,14 +1,9 @@
 // Entry point of the bundle: real process IO and environment, and the process-level behaviour
 // that only an executable may decide: Ctrl-C and a closed pipe.
-import { VERSION } from './version.js';
+import { setMaxListeners } from 'node:events';
 
 export async function run(): Promise<number> {
   const argv = process.argv.slice(2);
-  // `--version` alone answers before the command wiring loads: version checks in scripts should cost nothing.
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    process.stdout.write(`${VERSION}\n`);
-    return 0;
-  }
   const interrupt = new AbortController();
   // First Ctrl-C: abort what is in flight and let the command finish printing (exit 130).
   // Second Ctrl-C: leave at once.
@@ -17,12 +12,12 @@ export async function run(): Promise<number> {
     interrupt.abort();
   });
   // `bedrock-claude … | head -1`: the reader has gone; stop quietly.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') process.exit(0);
-      throw err;
-    });
-  }
+  const onStreamError = (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  };
+  // --jsonl gives each request in flight a listener on this signal.
+  setMaxListeners(0, interrupt.signal);
   const [{ systemIO }, { main }] = await Promise.all([import('./io.js'), import('./main.js')]);
-  return main(argv, { ...systemIO(), signal: interrupt.signal }, process.env);
+  return main(argv, systemIO({ signal: interrupt.signal, onStreamError }), process.env);
 }

@@ -1,5 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
-
+import { isatty } from 'node:tty';
 // One small IO layer: commands write here instead of to process.stdout/console,
 // so tests drive them with buffers and the colour/TTY rules live in one place.
 
@@ -22,15 +21,36 @@ export interface IO {
 
 export type Env = Record<string, string | undefined>;
 
-export function systemIO(): IO {
+export interface SystemIOOptions {
+  signal?: AbortSignal;
+  /** Called with any error of stdout or stderr (e.g. EPIPE when the reader has gone). */
+  onStreamError?: (err: NodeJS.ErrnoException) => void;
+}
+
+/** The process's streams. stderr and stdin are created on first use: opening them costs start-up
+ *  time that most commands (and every quiet one) never need. */
+export function systemIO(options: SystemIOOptions = {}): IO {
+  const watched = new WeakSet<object>();
+  const watch = <T extends NodeJS.EventEmitter>(stream: T): T => {
+    if (options.onStreamError && !watched.has(stream)) {
+      watched.add(stream);
+      stream.on('error', options.onStreamError);
+    }
+    return stream;
+  };
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
+    stdout: watch(process.stdout),
+    get stderr() {
+      return watch(process.stderr);
+    },
+    get stdin() {
+      return process.stdin;
+    },
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stderrIsTTY: isatty(2),
+    stdinIsTTY: isatty(0),
     columns: process.stdout.columns,
+    signal: options.signal,
   };
 }
 
@@ -49,10 +69,21 @@ export function interactive(io: IO, env: Env): boolean {
   return io.stderrIsTTY && !env.CI;
 }
 
-/** Styling for text; every method is the identity when colour is off. */
-export type Style = ChalkInstance;
+/** Styling for text; every method is the identity when colour is off. Six ANSI wrappers are all
+ *  the tool needs; a styling library measurably slowed every command's start-up. */
+export interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  cyan(text: string): string;
+}
+
+const ansi = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+const plain = (text: string) => text;
 
 export function makeStyle(enabled: boolean): Style {
-  // An explicit level: chalk's own detection would look at process.stdout, not at our IO.
-  return new Chalk({ level: enabled ? 1 : 0 });
+  if (!enabled) return { bold: plain, dim: plain, red: plain, green: plain, yellow: plain, cyan: plain };
+  return { bold: ansi(1, 22), dim: ansi(2, 22), red: ansi(31, 39), green: ansi(32, 39), yellow: ansi(33, 39), cyan: ansi(36, 39) };
 }

@@ -17,6 +17,8 @@ export interface ClientOptions {
   onRetry?: (notice: RetryNotice) => void;
   /** Socket idle timeout: how long a reply may send nothing before the call gives up. */
   requestTimeoutMs?: number;
+  /** Connections allowed at once (the SDK's default agent allows 50; --jsonl may want more). */
+  maxSockets?: number;
   /** Sees every raw HTTP response (each attempt, errors included), e.g. to read its Date header. */
   onResponse?: (response: { statusCode?: number; headers: Record<string, string> }) => void;
 }
@@ -39,12 +41,21 @@ async function commonConfig(options: ClientOptions, endpoint: string | undefined
     // HTTP/1.1 everywhere: it works with Bedrock and with proxies, gateways and local fakes
     // given by --endpoint-url (the runtime client's HTTP/2 default does not).
     requestHandler: await withRecording(
-      new NodeHttpHandler({ connectionTimeout: 10_000, ...(options.requestTimeoutMs ? { socketTimeout: options.requestTimeoutMs } : {}) }),
+      new NodeHttpHandler({
+        connectionTimeout: 10_000,
+        ...(options.requestTimeoutMs ? { socketTimeout: options.requestTimeoutMs } : {}),
+        ...(options.maxSockets ? await agents(options.maxSockets) : {}),
+      }),
       options.settings,
     ),
     // A replay signs nothing that leaves the machine: any credentials will do, none are needed.
     ...(options.settings.replay ? { credentials: { accessKeyId: 'replay', secretAccessKey: 'replay' } } : {}),
   };
+}
+
+async function agents(maxSockets: number) {
+  const [{ Agent: HttpAgent }, { Agent: HttpsAgent }] = await Promise.all([import('node:http'), import('node:https')]);
+  return { httpAgent: new HttpAgent({ keepAlive: true, maxSockets }), httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets }) };
 }
 
 /** --record wraps the real handler; --replay replaces it. One recorder/replayer per directory per run. */

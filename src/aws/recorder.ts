@@ -27,7 +27,7 @@ const bodyBytes = (body: unknown): Buffer =>
 
 function queryString(query: RequestLike['query']): string {
   const parts: string[] = [];
-  for (const [key, value] of Object.entries(query ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [key, value] of Object.entries(query ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined && v !== null) parts.push(`${key}=${v}`);
   }
   return parts.join('&');

@@ -55,7 +55,7 @@ export async function readAttachments(paths: string[], cwd: string): Promise<Con
   const parts: ContentPart[] = [];
   const names = new Set<string>();
   for (const path of paths) {
-    const bytes = new Uint8Array(await readInputFile(path, cwd, 'attachment'));
+    const bytes: Uint8Array = await readInputFile(path, cwd, 'attachment'); // a Buffer is a Uint8Array: no copy
     const kind = detectKind(bytes, path);
     if (!kind) {
       throw rejection(

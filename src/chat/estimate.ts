@@ -6,6 +6,7 @@ import { formatUsd } from '../pricing/money.js';
 import type { Resolution } from '../resolver.js';
 import { costOfUsage } from './cost.js';
 import type { ChatRequest, Usage } from './types.js';
+import { formatNumber } from '../render/format.js';
 
 export interface ChatEstimate {
   inputTokens: number;
@@ -26,7 +27,7 @@ export function estimateChat(request: ChatRequest, resolution: Resolution): Chat
 
 export function estimateLine(estimate: ChatEstimate, actualUsd: number | null): string {
   const planned = estimate.costUsd === null ? 'no known price' : `≤ ${formatUsd(estimate.costUsd)}`;
-  const base = `estimate ${planned} (in ~${estimate.inputTokens.toLocaleString('en-US')}, out ≤ ${estimate.outputTokens.toLocaleString('en-US')})`;
+  const base = `estimate ${planned} (in ~${formatNumber(estimate.inputTokens)}, out ≤ ${formatNumber(estimate.outputTokens)})`;
   if (estimate.costUsd === null || actualUsd === null) return base;
   const difference = actualUsd - estimate.costUsd;
   return `${base} · actual ${formatUsd(actualUsd)} · ${difference <= 0 ? `${formatUsd(-difference)} under` : `${formatUsd(difference)} over`} the estimate`;

@@ -11,6 +11,7 @@ import type { Usage } from './types.js';
 import { checkParameters } from './validate.js';
 import { itemRequest, parseItem, type Item } from './items.js';
 import { chatClientOptions, requestTimeoutMs, type ChatOptions, type PreparedChat } from './run.js';
+import { formatNumber } from '../render/format.js';
 
 export const DEFAULT_CONCURRENCY = 4;
 
@@ -32,8 +33,10 @@ export async function runJsonl(ctx: CommandContext, options: ChatOptions, prepar
 
   const { sendChat } = await import('./send.js');
   const { bedrockRuntimeClient } = await import('../aws/clients.js');
-  const { fromAwsError } = await import('../aws/errors.js');
-  const clientOptions = chatClientOptions(ctx, settings, region, requestTimeoutMs(options.timeout, options.maxTokens ?? settings.maxTokens.value, false));
+  const clientOptions = {
+    ...chatClientOptions(ctx, settings, region, requestTimeoutMs(options.timeout, options.maxTokens ?? settings.maxTokens.value, false)),
+    maxSockets: Math.max(50, concurrency),
+  };
   const runtime = options.dryRun ? undefined : await bedrockRuntimeClient(clientOptions);
   const progress = new Progress(ctx, items.length);
 
@@ -47,6 +50,7 @@ export async function runJsonl(ctx: CommandContext, options: ChatOptions, prepar
       return { ...base, text: result.text, stopReason: result.stopReason, usage: result.usage, costUsd: costOfUsage(result.usage, resolution) };
     } catch (err) {
       if (ctx.io.signal?.aborted) return undefined; // interrupted: not run, not a failure
+      const { fromAwsError } = await import('../aws/errors.js');
       const error = err instanceof CliError ? err : toCliError(fromAwsError(err, `item ${item.index + 1}`, { model: resolution.modelId, region, api: 'converse' }));
       return { ...base, text: null, stopReason: null, usage: null, costUsd: null, error: { cause: error.causeCode, message: error.message } };
     }
@@ -90,7 +94,7 @@ export async function runJsonl(ctx: CommandContext, options: ChatOptions, prepar
   if (!ctx.global.quiet) {
     const cost = totals.costKnown ? `$${totals.cost.toFixed(4)}` : 'cost unknown';
     ctx.io.stderr.write(
-      `${ctx.err.dim(`${items.length} items · ${totals.failed} failed · in ${totals.input.toLocaleString('en-US')} · out ${totals.output.toLocaleString('en-US')} · ${cost}`)}\n`,
+      `${ctx.err.dim(`${items.length} items · ${totals.failed} failed · in ${formatNumber(totals.input)} · out ${formatNumber(totals.output)} · ${cost}`)}\n`,
     );
   }
   return totals.failed > 0 ? ExitCode.bedrock : ExitCode.ok;

@@ -4,6 +4,7 @@
 import type { CommandContext } from '../commands/context.js';
 import { formatUsd } from '../pricing/money.js';
 import type { ChatEvent, ChatResult, Usage } from './types.js';
+import { formatNumber } from '../render/format.js';
 
 export interface ReplyMeta {
   modelId: string;
@@ -98,7 +99,7 @@ export class ReplyRenderer {
 }
 
 export function usageLine(usage: Usage, costUsd: number | null): string {
-  const n = (x: number) => x.toLocaleString('en-US');
+  const n = (x: number) => formatNumber(x);
   const parts = [`in ${n(usage.inputTokens)}`, `out ${n(usage.outputTokens)}`, `cache read ${n(usage.cacheReadInputTokens)}`];
   if (usage.cacheWriteInputTokens > 0) parts.push(`cache write ${n(usage.cacheWriteInputTokens)}`);
   parts.push(costUsd === null ? 'cost unknown' : formatUsd(costUsd));

@@ -103,7 +103,7 @@ export async function runChat(ctx: CommandContext, options: ChatOptions, prepare
 
   const stream = options.stream ?? ctx.io.stdoutIsTTY;
   const body = rawBody ?? wireBody(request, resolution, options.api, stream);
-  checkRequestSize(Buffer.byteLength(JSON.stringify(body, bytesAsBase64)));
+  checkRequestSize(requestSize(body));
 
   if (options.dryRun) {
     const dryRun = { api: options.api, region, endpoint: endpointUrl(settings, region, resolution, options.api, stream), modelId: resolution.modelId, stream, body };
@@ -112,7 +112,6 @@ export async function runChat(ctx: CommandContext, options: ChatOptions, prepare
   }
 
   const renderer = new ReplyRenderer(ctx, stream, (usage) => costOfUsage(usage, resolution));
-  const { fromAwsError } = await import('../aws/errors.js');
   const debug = ctx.global.debug ? (line: string) => ctx.io.stderr.write(`${ctx.err.dim(line)}\n`) : undefined;
   const client = chatClientOptions(ctx, settings, region, requestTimeoutMs(options.timeout, request.maxTokens, stream), debug);
   const onEvent = (event: ChatEvent) => renderer.onEvent(event);
@@ -129,6 +128,8 @@ export async function runChat(ctx: CommandContext, options: ChatOptions, prepare
   } catch (err) {
     renderer.interrupted();
     if (ctx.io.signal?.aborted) throw interrupted(`${API_NAMES[options.api]} with ${resolution.modelId}`);
+    // The error explainer is large: loaded only when there is an error to explain.
+    const { fromAwsError } = await import('../aws/errors.js');
     throw fromAwsError(err, `${API_NAMES[options.api]} with ${resolution.modelId}`, {
       model: resolution.modelId,
       region,
@@ -283,5 +284,18 @@ function emptyRequest(): ChatRequest {
 
 /** JSON.stringify replacer: attachment bytes appear as base64, as on the wire. */
 function bytesAsBase64(_key: string, value: unknown): unknown {
-  return value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value;
+  return value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') : value;
+}
+
+/** The serialised size of a body, without building the base64 of its attachments (4 bytes per 3). */
+function requestSize(body: Record<string, unknown>): number {
+  let attachments = 0;
+  const size = Buffer.byteLength(
+    JSON.stringify(body, (_key, value: unknown) => {
+      if (!(value instanceof Uint8Array)) return value;
+      attachments += 4 * Math.ceil(value.byteLength / 3);
+      return '';
+    }),
+  );
+  return size + attachments;
 }

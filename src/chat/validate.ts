@@ -2,6 +2,7 @@
 import type { CatalogModel } from '../catalog/types.js';
 import { rejection } from '../errors.js';
 import type { ChatRequest } from './types.js';
+import { formatNumber } from '../render/format.js';
 
 export const MIN_THINKING_BUDGET = 1024;
 
@@ -23,7 +24,7 @@ export function checkParameters(request: ChatRequest, model: CatalogModel | unde
   if (request.maxTokens > model.maxOutputTokens.value) {
     throw rejection(
       'token-limit',
-      `max tokens ${request.maxTokens.toLocaleString('en-US')} is above the ${model.maxOutputTokens.value.toLocaleString('en-US')} that ${name} can write`,
+      `max tokens ${formatNumber(request.maxTokens)} is above the ${formatNumber(model.maxOutputTokens.value)} that ${name} can write`,
       `Use --max-tokens ${model.maxOutputTokens.value} or less.`,
     );
   }
@@ -86,7 +87,7 @@ export function checkCache(request: ChatRequest, model: CatalogModel | undefined
   if (caching.minTokens && estimate < caching.minTokens) {
     return {
       request,
-      warnings: [`the cached prefix is about ${estimate.toLocaleString('en-US')} tokens, below the ${caching.minTokens.toLocaleString('en-US')} that ${model.name} needs; Bedrock will not cache it`],
+      warnings: [`the cached prefix is about ${formatNumber(estimate)} tokens, below the ${formatNumber(caching.minTokens)} that ${model.name} needs; Bedrock will not cache it`],
     };
   }
   return { request, warnings: [] };

@@ -14,6 +14,7 @@ import { DEFAULT_MIN_RECORDS, prepareRecords } from '../batch/records.js';
 import { parseS3Uri } from '../batch/s3uri.js';
 import type { JobSummary, RecordResult } from '../batch/jobs.js';
 import { note, warn, type CommandContext } from './context.js';
+import { formatNumber } from '../render/format.js';
 
 export interface SubmitOptions extends Pick<ChatOptions, 'model' | 'scope' | 'system' | 'attach' | 'maxTokens' | 'temperature' | 'topP' | 'stop' | 'thinking' | 'effort'> {
   input?: string;
@@ -65,7 +66,7 @@ export async function batchSubmit(ctx: CommandContext, options: SubmitOptions): 
   const submitted = await submitJob({ location, jobName, modelId: prepared.resolution.modelId, roleArn, body: records.body, ids: records.ids, timeoutHours: options.timeoutHours }, clients);
   // The ARN first, on its own: if anything after this fails, the (billed) job is not orphaned.
   if (!ctx.global.json) ctx.io.stdout.write(`${submitted.jobArn}\n`);
-  note(ctx, `submitted ${records.records.length.toLocaleString('en-US')} records as ${jobName} (${prepared.resolution.modelId}); output to ${submitted.outputUri}`);
+  note(ctx, `submitted ${formatNumber(records.records.length)} records as ${jobName} (${prepared.resolution.modelId}); output to ${submitted.outputUri}`);
   note(ctx, `estimated cost at most ${estimate === null ? 'unknown' : formatUsd(estimate)}; ${NO_BATCH_PRICE}`);
   if (ctx.global.json) {
     printJson(ctx.io, {

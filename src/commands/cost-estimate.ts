@@ -15,6 +15,7 @@ import { printJson, printTable } from '../render/table.js';
 import { resolveModel, type LiveRegionData } from '../resolver.js';
 import { note, warn, type CommandContext } from './context.js';
 import { readAttachments, readOverrides, readPromptFile, readStdin } from './cost-inputs.js';
+import { formatNumber } from '../render/format.js';
 
 export interface CostEstimateOptions {
   model?: string[];
@@ -259,7 +260,7 @@ function describeInputs(ctx: CommandContext, e: Estimate | undefined, loaded: Lo
   if (!e) return;
   const s = ctx.err;
   for (const part of e.input.parts) {
-    if (part.kind !== 'given') note(ctx, s.dim(`input ${part.source}: ${part.tokens.toLocaleString('en-US')} tokens, ${part.method}`));
+    if (part.kind !== 'given') note(ctx, s.dim(`input ${part.source}: ${formatNumber(part.tokens)} tokens, ${part.method}`));
   }
   if (e.input.method.includes('offline-estimate') && !exact) {
     note(ctx, s.dim('token counts are offline estimates; add --exact to count with Bedrock (needs a region and credentials)'));

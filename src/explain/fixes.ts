@@ -5,6 +5,7 @@ import { formatTokens } from '../render/format.js';
 import { iamFor } from './iam.js';
 import { profileIdsFor, replacementFor, type ModelVerdict } from './model.js';
 import type { Api, ExplainContext, IamFix } from './types.js';
+import { formatNumber } from '../render/format.js';
 
 /** What a rule sees. */
 export interface Facts {
@@ -90,4 +91,4 @@ export function limitsSentence(f: Facts): string {
   return ` ${model.name} allows ${formatTokens(model.maxOutputTokens.value)} output tokens and a ${formatTokens(model.contextWindow.value)}-token context window.`;
 }
 
-export const n = (digits: string | undefined) => (digits ? Number(digits.replace(/[,_]/g, '')).toLocaleString('en-US') : '?');
+export const n = (digits: string | undefined) => (digits ? formatNumber(Number(digits.replace(/[,_]/g, ''))) : '?');

@@ -136,7 +136,7 @@ function orderProfiles(ids: string[], from: Catalog): string[] {
     const index = from.geographies.findIndex((g) => g.prefix === prefix);
     return index === -1 ? from.geographies.length : index;
   };
-  return [...ids].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return [...ids].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function priceFor(model: CatalogModel, scope: string, today: string): ModelRow['price'] {

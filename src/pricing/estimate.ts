@@ -18,6 +18,7 @@ import type { Media } from './media.js';
 import type { Pico } from './money.js';
 import type { PricingTarget } from './target.js';
 import { estimateTextTokens, imageTierFor, imageTokens, MAX_IMAGE_EDGE, pdfTokens, PDF_TOKENS_PER_PAGE, textMethod, tokenizerFor } from './tokens.js';
+import { formatNumber } from '../render/format.js';
 
 export type CacheTtl = '5m' | '1h';
 
@@ -104,7 +105,7 @@ function countAttachment(attachment: Attachment, model: CatalogModel | undefined
         source: path,
         kind: 'pdf',
         tokens: pdfTokens(pages),
-        method: `${pages} page${pages === 1 ? '' : 's'} × ${PDF_TOKENS_PER_PAGE.high.toLocaleString('en-US')} tokens (upper end of Anthropic's ${PDF_TOKENS_PER_PAGE.low.toLocaleString('en-US')}–${PDF_TOKENS_PER_PAGE.high.toLocaleString('en-US')} per page; page images not included)`,
+        method: `${pages} page${pages === 1 ? '' : 's'} × ${formatNumber(PDF_TOKENS_PER_PAGE.high)} tokens (upper end of Anthropic's ${formatNumber(PDF_TOKENS_PER_PAGE.low)}–${formatNumber(PDF_TOKENS_PER_PAGE.high)} per page; page images not included)`,
       };
     }
     case 'text': {
@@ -130,7 +131,7 @@ export function countOutput(inputs: RequestInputs): OutputCount {
   if (maxTokens !== undefined) {
     // max_tokens caps thinking and text together, so the worst case is max_tokens itself.
     const tokens = Math.max(maxTokens, thinkingBudget ?? 0);
-    return { tokens, basis: 'max-tokens', label: `worst case: max_tokens ${maxTokens.toLocaleString('en-US')}${thinkingBudget ? ' (includes the thinking budget)' : ''}` };
+    return { tokens, basis: 'max-tokens', label: `worst case: max_tokens ${formatNumber(maxTokens)}${thinkingBudget ? ' (includes the thinking budget)' : ''}` };
   }
   if (outputTokens !== undefined && thinkingBudget !== undefined) {
     return { tokens: outputTokens + thinkingBudget, basis: 'given+thinking', label: 'output + thinking budget (thinking is billed as output)' };
@@ -181,13 +182,13 @@ export function estimate(target: PricingTarget, inputs: RequestInputs, input: In
   const warnings = [...target.warnings, ...input.warnings];
   const model = target.model;
   if (model && inputs.maxTokens !== undefined && inputs.maxTokens > model.maxOutputTokens.value) {
-    warnings.push(`max_tokens ${inputs.maxTokens.toLocaleString('en-US')} is above ${model.name}'s output limit of ${model.maxOutputTokens.value.toLocaleString('en-US')}; Bedrock will refuse it`);
+    warnings.push(`max_tokens ${formatNumber(inputs.maxTokens)} is above ${model.name}'s output limit of ${formatNumber(model.maxOutputTokens.value)}; Bedrock will refuse it`);
   }
   const inputSide = usage.inputTokens + usage.cacheReadTokens + usage.cacheWriteTokens + usage.cacheWrite1hTokens;
   if (model && inputSide > model.contextWindow.value) {
     const beta = model.capabilities.value.context1m === 'beta' && inputSide <= 1_000_000;
     warnings.push(
-      `${inputSide.toLocaleString('en-US')} input tokens exceed ${model.name}'s ${model.contextWindow.value.toLocaleString('en-US')}-token context window` +
+      `${formatNumber(inputSide)} input tokens exceed ${model.name}'s ${formatNumber(model.contextWindow.value)}-token context window` +
         (beta ? '; the request needs the 1M-context beta flag (anthropic_beta)' : ''),
     );
   }

@@ -86,7 +86,8 @@ function webpSize(b: Uint8Array): Extract<Media, { kind: 'image' }> | undefined 
  * neither; null when no page is found.
  */
 export function pdfPageCount(bytes: Uint8Array): number | null {
-  const text = new TextDecoder('latin1').decode(bytes);
+  // Buffer's latin1 is one byte per character; TextDecoder('latin1') is windows-1252 into a two-byte string.
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const plain = countPages(text);
   if (plain > 0) return plain;
   let pages = 0;
@@ -111,7 +112,7 @@ function* objectStreams(bytes: Uint8Array, text: string): Generator<string> {
     const end = text.indexOf('endstream', start);
     if (end === -1) continue;
     try {
-      yield new TextDecoder('latin1').decode(inflateSync(bytes.subarray(start, end)));
+      yield inflateSync(bytes.subarray(start, end)).toString('latin1');
     } catch {
       // A damaged or differently encoded stream: skip it.
     }

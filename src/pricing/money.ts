@@ -8,6 +8,7 @@
 //   - Only a division (requests per month ÷ 30 days) rounds, half up, to the picodollar.
 //   - Dollars leave this module as the double nearest to the exact decimal (what JSON carries),
 //     and the display rounds half away from zero to cents (≥ $1) or 3 significant digits (< $1).
+import { formatNumber } from '../render/format.js';
 export type Pico = bigint;
 
 const PICO_DIGITS = 12;
@@ -52,8 +53,6 @@ export function mulDiv(value: Pico, numerator: bigint, denominator: bigint): Pic
   return (product % denominator) * 2n >= denominator ? quotient + 1n : quotient;
 }
 
-const cents = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 /**
  * Dollars for people: thousands separators and cents from $1 up ("$1,584.00"); below $1, three
  * significant digits with at least two decimals, so tiny requests stay visible ("$0.0528",
@@ -63,13 +62,13 @@ export function formatUsd(usd: number): string {
   const sign = usd < 0 ? '-' : '';
   const abs = Math.abs(usd);
   if (abs === 0) return '$0.00';
-  if (abs >= 0.995) return `${sign}$${cents.format(abs)}`;
+  if (abs >= 0.995) return `${sign}$${formatNumber(abs, 2, 2)}`;
   const decimals = Math.min(12, Math.max(2, 2 - Math.floor(Math.log10(abs))));
-  const text = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: decimals }).format(abs);
+  const text = formatNumber(abs, 2, decimals);
   return `${sign}$${text}`;
 }
 
 /** A price per 1M tokens as given, at least two decimals: "$3.00", "$0.3125", "$6.875". */
 export function formatRate(pricePerMillion: number): string {
-  return `$${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 6 }).format(pricePerMillion)}`;
+  return `$${formatNumber(pricePerMillion, 2, 6)}`;
 }

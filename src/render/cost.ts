@@ -4,6 +4,7 @@ import { DAYS_PER_MONTH } from '../pricing/cost.js';
 import { comparisonAmount, type Estimate } from '../pricing/estimate.js';
 import { formatRate, formatUsd, picoToUsd, type Pico } from '../pricing/money.js';
 import type { Column } from './table.js';
+import { formatNumber } from './format.js';
 
 const usd = (pico: Pico | null | undefined) => (pico === null || pico === undefined ? null : picoToUsd(pico));
 const round2 = (n: number | null) => (n === null || !Number.isFinite(n) ? null : Math.round(n * 100) / 100);
@@ -117,7 +118,7 @@ export interface BreakdownRow {
   cost: string;
 }
 
-const tokens = (n: number) => n.toLocaleString('en-US');
+const tokens = (n: number) => formatNumber(n);
 const money = (pico: Pico | null | undefined, unknown = 'no known price') => (pico === null || pico === undefined ? unknown : formatUsd(picoToUsd(pico)));
 
 export function breakdownRows(e: Estimate): BreakdownRow[] {
@@ -169,7 +170,7 @@ export function runway(e: Estimate): string {
   if (c.days !== null && c.months !== null) {
     return c.days >= DAYS_PER_MONTH ? `${fixed1(c.months)} months (${fixed1(c.days)} days)` : `${fixed1(c.days)} days`;
   }
-  return Number.isFinite(c.requests) ? `${c.requests.toLocaleString('en-US')} requests` : 'unlimited (free)';
+  return Number.isFinite(c.requests) ? `${formatNumber(c.requests)} requests` : 'unlimited (free)';
 }
 
 export function compareColumns(rows: CompareRow[], tty: boolean): Array<Column<CompareRow>> {
@@ -207,9 +208,9 @@ export function compareColumns(rows: CompareRow[], tty: boolean): Array<Column<C
 }
 
 function requestCount(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return Number.isInteger(n) ? formatNumber(n) : formatNumber(n, 0, 2);
 }
 
 function fixed1(n: number): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return formatNumber(n, 1, 1);
 }
