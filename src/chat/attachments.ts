@@ -55,7 +55,9 @@ export async function readAttachments(paths: string[], cwd: string): Promise<Con
   const parts: ContentPart[] = [];
   const names = new Set<string>();
   for (const path of paths) {
-    const bytes: Uint8Array = await readInputFile(path, cwd, 'attachment'); // a Buffer is a Uint8Array: no copy
+    const file = await readInputFile(path, cwd, 'attachment');
+    // A plain view of the same memory: no copy, and no Buffer.toJSON turning bytes into number arrays.
+    const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
     const kind = detectKind(bytes, path);
     if (!kind) {
       throw rejection(
