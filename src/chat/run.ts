@@ -12,6 +12,7 @@ import type { Resolution } from '../resolver.js';
 import { toInvokeBody, toMessagesBody } from './anthropic.js';
 import { checkRequestSize, readAttachments } from './attachments.js';
 import { toConverseInput } from './converse.js';
+import { randomUUID } from 'node:crypto';
 import { readInputFile, readPrompt, readTextOption, decodeText, readAll } from './input.js';
 import { lastConversationPath, loadConversation, saveConversation, type Conversation } from './conversation.js';
 import { messagesUrl } from './messages-api.js';
@@ -107,7 +108,7 @@ export async function runChat(ctx: CommandContext, options: ChatOptions, prepare
 
   if (options.dryRun) {
     const dryRun = { api: options.api, region, endpoint: endpointUrl(settings, region, resolution, options.api, stream), modelId: resolution.modelId, stream, body };
-    ctx.io.stdout.write(`${JSON.stringify(dryRun, bytesAsBase64, 2)}\n`);
+    writeJsonWithBytes(ctx.io.stdout, dryRun);
     return ExitCode.ok;
   }
 
@@ -282,9 +283,22 @@ function emptyRequest(): ChatRequest {
   return { messages: [], maxTokens: 0 };
 }
 
-/** JSON.stringify replacer: attachment bytes appear as base64, as on the wire. */
-function bytesAsBase64(_key: string, value: unknown): unknown {
-  return value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') : value;
+
+/** Writes JSON whose attachment bytes appear as base64, in slices: a multi-megabyte document is
+ *  never held as one base64 string beside the JSON text around it. */
+function writeJsonWithBytes(out: { write(chunk: string): unknown }, value: unknown): void {
+  const parts: Uint8Array[] = [];
+  const marker = `@@bytes-${randomUUID()}-`;
+  const text = JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? `${marker}${parts.push(v) - 1}@@` : v), 2);
+  text.split(new RegExp(`${marker}(\\d+)@@`)).forEach((piece, i) => {
+    if (i % 2 === 0) return void out.write(piece);
+    const bytes = parts[Number(piece)]!;
+    const slice = 3 * 64 * 1024; // a multiple of 3, so the slices' base64 joins into one valid string
+    for (let at = 0; at < bytes.byteLength; at += slice) {
+      out.write(Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(slice, bytes.byteLength - at)).toString('base64'));
+    }
+  });
+  out.write('\n');
 }
 
 /** The serialised size of a body, without building the base64 of its attachments (4 bytes per 3). */
