@@ -76,9 +76,10 @@ export class ReplyRenderer {
     }
   }
 
-  /** After a failure mid-stream: end the line so the error starts on its own. */
-  interrupted(): void {
-    if (!this.json) this.endLine();
+  /** After a failure: end the line so the error starts on its own; a JSON event stream ends with an error event. */
+  failed(error: { causeCode: string; message: string }): void {
+    if (!this.json) return this.endLine();
+    if (this.stream) this.ctx.io.stdout.write(`${JSON.stringify({ type: 'error', cause: error.causeCode, message: error.message })}\n`);
   }
 
   private writeText(text: string): void {

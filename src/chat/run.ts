@@ -127,15 +127,12 @@ export async function runChat(ctx: CommandContext, options: ChatOptions, prepare
       result = await sendChat({ api: options.api, modelId: resolution.modelId, request, rawBody, stream, client, onEvent, signal: ctx.io.signal });
     }
   } catch (err) {
-    renderer.interrupted();
-    if (ctx.io.signal?.aborted) throw interrupted(`${API_NAMES[options.api]} with ${resolution.modelId}`);
+    const what = `${API_NAMES[options.api]} with ${resolution.modelId}`;
     // The error explainer is large: loaded only when there is an error to explain.
     const { fromAwsError } = await import('../aws/errors.js');
-    throw fromAwsError(err, `${API_NAMES[options.api]} with ${resolution.modelId}`, {
-      model: resolution.modelId,
-      region,
-      api: options.api,
-    });
+    const error = ctx.io.signal?.aborted ? interrupted(what) : fromAwsError(err, what, { model: resolution.modelId, region, api: options.api });
+    renderer.failed(error);
+    throw error;
   }
   const planned = options.estimate ? estimateChat(request, resolution) : undefined;
   const actualUsd = costOfUsage(result.usage, resolution);

@@ -96,6 +96,38 @@ describe('interrupts and pipes', () => {
     expect(stderr).toMatch(/interrupted/);
   });
 
+  it('Ctrl-C during --jsonl: the lines printed stay valid JSONL and a summary says how many were not run', async () => {
+    fake.setFaults({ latencyMs: 100 });
+    const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify(`prompt ${i}`)).join('\n');
+    const child = spawnCli(['converse', '--jsonl', '-m', 'haiku-4.5', '--concurrency', '2'], { home: await tempDir(), env: fake.env({ region: 'us-west-2' }) });
+    child.stdin.end(lines);
+    let stdout = '';
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        if (stdout === '') child.kill('SIGINT');
+        stdout += d;
+      });
+      child.on('close', resolve);
+    });
+    expect(code).toBe(130);
+    const printed = stdout.trim().split('\n').map((line) => JSON.parse(line) as { index: number });
+    expect(printed.map((l) => l.index)).toEqual(printed.map((_, i) => i));
+    expect(printed.length).toBeLessThan(40);
+    expect(stderr).toMatch(new RegExp(`interrupted: ${printed.length} of 40 results printed, ${40 - printed.length} not run`));
+  });
+
+  it('a broken stream with --stream --json ends with an error event on stdout', async () => {
+    fake.setWorld({ defaultReply: { text: 'alpha beta gamma delta epsilon zeta eta theta' } });
+    fake.setFaults({ breakStream: { afterEvents: 3, mode: 'exception', exceptionType: 'throttlingException' } });
+    const r = await cli(['converse', '-m', 'haiku-4.5', '--stream', '--json', '--max-attempts', '1', 'x']);
+    expect(r.code).toBe(5);
+    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; cause?: string });
+    expect(events.some((e) => e.type === 'text')).toBe(true);
+    expect(events[events.length - 1]).toMatchObject({ type: 'error', cause: 'throttling' });
+  });
+
   it('a closed pipe (| head -1) ends quietly', async () => {
     const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify(`prompt ${i}`)).join('\n');
     const child = spawnCli(['converse', '--jsonl', '-m', 'haiku-4.5', '--concurrency', '16'], { home: await tempDir(), env: fake.env({ region: 'us-west-2' }) });

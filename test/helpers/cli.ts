@@ -16,7 +16,7 @@ export interface CliOptions {
   /** HOME for the run: give a temporary directory so no real config or credentials are read. */
   home: string;
   cwd?: string;
-  stdin?: string;
+  stdin?: string | Buffer;
 }
 
 export function runCli(args: string[], options: CliOptions): Promise<CliResult> {
