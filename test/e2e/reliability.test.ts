@@ -74,22 +74,28 @@ describe('timeouts', () => {
   });
 });
 
+/** Runs the CLI and presses Ctrl-C as soon as it has printed something. */
+async function interruptAtFirstOutput(args: string[], stdin = '') {
+  const child = spawnCli(args, { home: await tempDir(), env: fake.env({ region: 'us-west-2' }) });
+  child.stdin.end(stdin);
+  let stdout = '';
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const code = await new Promise<number | null>((resolve) => {
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      if (stdout === '') child.kill('SIGINT');
+      stdout += d;
+    });
+    child.on('close', resolve);
+  });
+  return { code, stdout, stderr };
+}
+
 describe('interrupts and pipes', () => {
   it('Ctrl-C during a stream keeps what was printed and exits 130', async () => {
     fake.setWorld({ defaultReply: { text: Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ') } });
     fake.setFaults({ eventDelayMs: 50 });
-    const child = spawnCli(['converse', '-m', 'haiku-4.5', '--stream', 'hi'], { home: await tempDir(), env: fake.env({ region: 'us-west-2' }) });
-    child.stdin.end();
-    let stdout = '';
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const code = await new Promise<number | null>((resolve) => {
-      child.stdout.setEncoding('utf8').on('data', (d: string) => {
-        if (stdout === '') child.kill('SIGINT');
-        stdout += d;
-      });
-      child.on('close', resolve);
-    });
+    const { code, stdout, stderr } = await interruptAtFirstOutput(['converse', '-m', 'haiku-4.5', '--stream', 'hi']);
     expect(code).toBe(130);
     expect(stdout.startsWith('w0')).toBe(true);
     expect(stdout.split(' ').length).toBeLessThan(200);
@@ -99,18 +105,7 @@ describe('interrupts and pipes', () => {
   it('Ctrl-C during --jsonl: the lines printed stay valid JSONL and a summary says how many were not run', async () => {
     fake.setFaults({ latencyMs: 100 });
     const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify(`prompt ${i}`)).join('\n');
-    const child = spawnCli(['converse', '--jsonl', '-m', 'haiku-4.5', '--concurrency', '2'], { home: await tempDir(), env: fake.env({ region: 'us-west-2' }) });
-    child.stdin.end(lines);
-    let stdout = '';
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const code = await new Promise<number | null>((resolve) => {
-      child.stdout.setEncoding('utf8').on('data', (d: string) => {
-        if (stdout === '') child.kill('SIGINT');
-        stdout += d;
-      });
-      child.on('close', resolve);
-    });
+    const { code, stdout, stderr } = await interruptAtFirstOutput(['converse', '--jsonl', '-m', 'haiku-4.5', '--concurrency', '2'], lines);
     expect(code).toBe(130);
     const printed = stdout.trim().split('\n').map((line) => JSON.parse(line) as { index: number });
     expect(printed.map((l) => l.index)).toEqual(printed.map((_, i) => i));
