@@ -66,7 +66,8 @@ export function colorEnabled(isTTY: boolean, env: Env, noColorFlag: boolean): bo
 
 /** Spinners and progress only for a person watching: stderr is a TTY and not in CI. */
 export function interactive(io: IO, env: Env): boolean {
-  return io.stderrIsTTY && !env.CI;
+  // A terminal that reports no width (some CI ptys) would make a spinner redraw endlessly.
+  return io.stderrIsTTY && !env.CI && env.TERM !== 'dumb' && (process.stderr.columns ?? 0) > 0;
 }
 
 /** Styling for text; every method is the identity when colour is off. Six ANSI wrappers are all
