@@ -1,6 +1,8 @@
 // Entry point of the bundle: real process IO and environment, and the process-level behaviour
 // that only an executable may decide: Ctrl-C and a closed pipe.
 import { setMaxListeners } from 'node:events';
+import { systemIO } from './io.js';
+import { main } from './main.js';
 
 export async function run(): Promise<number> {
   const argv = process.argv.slice(2);
@@ -18,6 +20,5 @@ export async function run(): Promise<number> {
   };
   // --jsonl gives each request in flight a listener on this signal.
   setMaxListeners(0, interrupt.signal);
-  const [{ systemIO }, { main }] = await Promise.all([import('./io.js'), import('./main.js')]);
   return main(argv, systemIO({ signal: interrupt.signal, onStreamError }), process.env);
 }
