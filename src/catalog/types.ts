@@ -90,7 +90,8 @@ export interface PriceRow extends PriceTable {
   /** "global" (global. profile), "regional" (geo profiles and in-region), or a specific
    *  prefix or region that differs ("us-gov", "us-gov-west-1"). */
   scope: string;
-  /** Prices for the part of a request above 200K input tokens, where the model has such a tier. */
+  /** Prices for a whole request whose input (with cache reads and writes) exceeds 200K tokens,
+   *  where the model has such a tier (Anthropic: "all tokens incur premium pricing"). */
   above200k?: PriceTable;
   /** Batch inference prices, where a source gives them. */
   batch?: { input: number; output: number };

@@ -1,7 +1,6 @@
 // Sends a ChatRequest over Converse, InvokeModel or their streaming forms, and hands every
 // event to the caller as it arrives, so a broken stream keeps what was already printed.
-import { toInvokeBody } from './anthropic.js';
-import { AnthropicStreamReader, partsFromAnthropic, usageFromAnthropic } from './anthropic.js';
+import { AnthropicStreamReader, partsFromAnthropic, toInvokeBody, usageFromAnthropic } from './anthropic.js';
 import { eventsFromParts, ResultBuilder } from './accumulate.js';
 import { partsFromConverse, toConverseInput, usageFromConverse, type ConverseOutputLike } from './converse.js';
 import { ConverseStreamReader } from './converse-stream.js';
