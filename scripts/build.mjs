@@ -1,25 +1,118 @@
-// Bundles the CLI into dist/ with code splitting, so the AWS SDK and the command
-// modules are separate chunks loaded with import() only when a command needs them.
+// Bundles the CLI into dist/ as two CommonJS files, each loaded through a V8 code cache
+// (bin/code-cache.js), because on Node 20 the ES module loader and the compiling of code are most
+// of a command's start-up:
+//   dist/cli.cjs     all of bedrock-claude and commander: what every command needs.
+//   dist/vendor.cjs  the AWS SDK, ora and cli-table3, each evaluated only when first imported;
+//                    the file itself is read only by commands that send requests or draw.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: { main: 'src/bin.ts' },
-  outdir: 'dist',
+const require = createRequire(import.meta.url);
+const { load, refreshStaleCaches } = require('../bin/code-cache.js');
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+
+/** What src/ imports lazily from the vendor bundle, and how the bundle hands each one over. */
+const VENDOR = {
+  '@aws-sdk/client-bedrock': 'require("@aws-sdk/client-bedrock")',
+  '@aws-sdk/client-bedrock-runtime': 'require("@aws-sdk/client-bedrock-runtime")',
+  '@aws-sdk/client-s3': 'require("@aws-sdk/client-s3")',
+  '@aws-sdk/client-sts': 'require("@aws-sdk/client-sts")',
+  '@aws-sdk/credential-providers': 'require("@aws-sdk/credential-providers")',
+  '@aws-sdk/lib-storage': 'require("@aws-sdk/lib-storage")',
+  '@smithy/core/config': 'require("@smithy/core/config")',
+  '@smithy/core/retry': 'require("@smithy/core/retry")',
+  '@smithy/core/serde': 'require("@smithy/core/serde")',
+  '@smithy/core/transport': 'require("@smithy/core/transport")',
+  '@smithy/node-http-handler': 'require("@smithy/node-http-handler")',
+  '@smithy/signature-v4': 'require("@smithy/signature-v4")',
+  'cli-table3': 'require("cli-table3")',
+  // An ES module whose default export src/ uses: hand over the export itself, as `import()` of a
+  // CommonJS module gives module.exports as the default.
+  ora: 'require("ora").default',
+};
+
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: process.env.BUILD_MINIFY !== '0',
   sourcemap: 'linked',
   // The SDK's dist-es build tree-shakes better than dist-cjs.
   mainFields: ['module', 'main'],
-  chunkNames: 'chunks/[name]-[hash]',
-  // Bundled CommonJS dependencies call require(); give ESM chunks one.
-  banner: {
-    js: "import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);",
-  },
+  // import() becomes require(): a script compiled with a code cache cannot import() on Node 20.
+  supported: { 'dynamic-import': false },
   logLevel: 'warning',
-});
+};
+
+/** Resolves each vendor import in src/ to a stub that takes it from dist/vendor.cjs. */
+const vendorStubs = {
+  name: 'vendor-stubs',
+  setup(b) {
+    const names = Object.keys(VENDOR).map((n) => n.replace(/[/.-]/g, '\\$&'));
+    b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'vendor' }));
+    b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({
+      contents: `module.exports = require('./vendor.cjs').load(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^\.\/vendor\.cjs$/ }, () => ({ path: './vendor.cjs', external: true }));
+  },
+};
+
+await rm(dist, { recursive: true, force: true });
+await Promise.all([
+  build({
+    ...common,
+    stdin: {
+      contents: `exports.load = (name) => { switch (name) {\n${Object.entries(VENDOR)
+        .map(([name, load]) => `  case ${JSON.stringify(name)}: return ${load};`)
+        .join('\n')}\n} throw new Error('not in the vendor bundle: ' + name); };`,
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+      sourcefile: 'vendor.js',
+    },
+    outfile: `${dist}vendor.cjs`,
+  }),
+  build({ ...common, entryPoints: ['src/bin.ts'], outfile: `${dist}cli.cjs`, plugins: [vendorStubs] }),
+]);
+
+/** Commands run once in this process before the cli cache is written, so that the cache holds the
+ *  compiled code of the offline commands, not only the top level. None of them sends a request. */
+const TRAINING = [
+  ['--help'],
+  ['converse', '--help'],
+  ['models', 'list', '--offline'],
+  ['models', 'list', '--offline', '--json'],
+  ['models', 'resolve', 'sonnet'],
+  ['cost', 'estimate', '-m', 'sonnet', '--input-tokens', '1000', '--output-tokens', '100'],
+  ['converse', '--dry-run', '-m', 'sonnet', 'hello'],
+  ['invoke', '--dry-run', '-m', 'sonnet', 'hello'],
+];
+
+async function writeCodeCaches() {
+  const home = await mkdtemp(join(tmpdir(), 'bedrock-claude-build-'));
+  try {
+    const env = { HOME: home, AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true', NO_COLOR: '1' };
+    const silent = { write: () => true };
+    const { main } = load(`${dist}cli.cjs`);
+    for (const argv of TRAINING) {
+      const stdin = new PassThrough();
+      stdin.end();
+      const io = { stdout: silent, stderr: silent, stdin, stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false };
+      const code = await main(argv, io, env, home);
+      if (code !== 0) throw new Error(`code cache training: \`bedrock-claude ${argv.join(' ')}\` exited ${code}`);
+    }
+    // The vendor modules' top-level code: compiled now, not by the first command that sends a request.
+    const vendor = load(`${dist}vendor.cjs`);
+    for (const name of Object.keys(VENDOR)) vendor.load(name);
+    refreshStaleCaches();
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
+}
+
+await writeCodeCaches();

@@ -4,6 +4,9 @@ import { setMaxListeners } from 'node:events';
 import { systemIO } from './io.js';
 import { main } from './main.js';
 
+// main is exported for the build, which runs a few offline commands to fill the code cache.
+export { main };
+
 export async function run(): Promise<number> {
   const argv = process.argv.slice(2);
   const interrupt = new AbortController();

@@ -32,7 +32,7 @@ const { values } = parseArgs({
 const only = values.only ? (values.only.split(',') as Group[]) : [...GROUPS];
 for (const g of only) if (!GROUPS.includes(g)) throw new Error(`unknown group ${g}; groups: ${GROUPS.join(', ')}`);
 
-if (!values.app && !existsSync(join(ROOT, 'dist', 'main.js'))) {
+if (!values.app && !existsSync(join(ROOT, 'dist', 'cli.cjs.cache'))) {
   process.stderr.write('dist/ is missing: building\n');
   const b = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);

@@ -31,13 +31,20 @@ export function regionCanCall(prefix: string, region: string, from: Catalog = ca
 }
 
 /** Every region the catalog names anywhere: a region outside this set is one the catalog cannot judge. */
-export function knownRegions(from: Catalog = catalog): Set<string> {
+const regionsOf = new WeakMap<Catalog, ReadonlySet<string>>();
+
+/** Every region the catalog names. Computed once per catalog: listing and resolving ask for it per
+ *  model, and a loop that hot gets optimised in the background, which delays the exit of a short run. */
+export function knownRegions(from: Catalog = catalog): ReadonlySet<string> {
+  const known = regionsOf.get(from);
+  if (known) return known;
   const regions = new Set<string>();
   for (const g of from.geographies) for (const r of g.sourceRegions.value) regions.add(r);
   for (const m of from.models) {
     for (const r of m.inRegion.value.runtimeRegions ?? []) regions.add(r);
     for (const r of m.inRegion.value.mantleRegions ?? []) regions.add(r);
   }
+  regionsOf.set(from, regions);
   return regions;
 }
 

@@ -17,6 +17,8 @@ export interface CliOptions {
   home: string;
   cwd?: string;
   stdin?: string | Buffer;
+  /** Another copy of the executable (an install in a temporary directory); default: this repo's. */
+  bin?: string;
 }
 
 export function runCli(args: string[], options: CliOptions): Promise<CliResult> {
@@ -51,5 +53,5 @@ export function spawnCli(args: string[], options: CliOptions) {
     if (value === undefined) delete env[name];
     else env[name] = value;
   }
-  return spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? options.home, stdio: 'pipe' });
+  return spawn(process.execPath, [options.bin ?? BIN, ...args], { env, cwd: options.cwd ?? options.home, stdio: 'pipe' });
 }

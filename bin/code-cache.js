@@ -1,0 +1,73 @@
+// Loads the bundle's CommonJS files through V8 code caches kept beside them (<file>.cache), so
+// that a start skips parsing and compiling what an earlier run compiled already. Node 22 has this
+// built in (module.enableCompileCache); Node 20, which we support, does not.
+// The build writes the caches (scripts/build.mjs). A run that finds one missing or made by another
+// Node version works as usual and leaves a fresh one behind, if the folder is writable.
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const { createRequire } = require('node:module');
+
+/** file → { module, script, stale }: one instance of each bundle file per process. */
+const loaded = new Map();
+
+function cachePath(file) {
+  return `${file}.cache`;
+}
+
+/** require() for a bundle file: sibling `./x.cjs` files come through the cache too. */
+function requireFor(file) {
+  const plain = createRequire(file);
+  const dir = path.dirname(file);
+  const custom = (id) => (id.startsWith('./') && id.endsWith('.cjs') ? load(path.join(dir, id)) : plain(id));
+  custom.resolve = plain.resolve;
+  return custom;
+}
+
+/** Compiles a bundle file (with its cache when it is valid) and returns the unevaluated script. */
+function compile(file) {
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cachePath(file));
+  } catch {
+    // No cache yet: compile from source.
+  }
+  const source = fs.readFileSync(file, 'utf8');
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new vm.Script(wrapped, { filename: file, cachedData });
+  return { script, stale: cachedData === undefined || script.cachedDataRejected === true };
+}
+
+/** Evaluates a bundle file once per process and returns its exports. */
+function load(file) {
+  const known = loaded.get(file);
+  if (known) return known.module.exports;
+  const { script, stale } = compile(file);
+  const module = { exports: {} };
+  loaded.set(file, { module, script, stale });
+  script.runInThisContext()(module.exports, requireFor(file), module, file, path.dirname(file));
+  return module.exports;
+}
+
+/** Writes the code cache of a compiled script: to a temporary file, then renamed into place, so a
+ *  concurrent run reads either the old cache or the new one, never half of one. */
+function writeCache(file, script) {
+  const target = cachePath(file);
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, script.createCachedData());
+    fs.renameSync(temporary, target);
+  } catch {
+    // A read-only install: run without a cache.
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+/** Leaves fresh caches for the files this process compiled without a valid one. */
+function refreshStaleCaches() {
+  for (const [file, { script, stale }] of loaded) if (stale) writeCache(file, script);
+}
+
+module.exports = { load, compile, writeCache, refreshStaleCaches };

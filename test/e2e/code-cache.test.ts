@@ -1,0 +1,95 @@
+// The bundle is loaded through V8 code caches that the build writes beside it (bin/code-cache.js).
+// A missing, damaged or unwritable cache must never change what a command does: it only costs time.
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const REPO = join(dirname(BIN), '..');
+const RESOLVE = ['models', 'resolve', 'sonnet', '--region', 'eu-central-1', '--json'];
+
+/** What the repo's own build answers to RESOLVE. */
+async function expectedResolve(): Promise<string> {
+  const r = await runCli(RESOLVE, { home: await tempDir() });
+  expect(JSON.parse(r.stdout).modelId).toMatch(/sonnet/);
+  return r.stdout;
+}
+
+/** A copy of the installed files (bin/, dist/, package.json), as npm would lay them out. */
+async function install(): Promise<{ bin: string; dist: string; home: string }> {
+  const root = await tempDir();
+  await cp(join(REPO, 'bin'), join(root, 'bin'), { recursive: true });
+  await cp(join(REPO, 'dist'), join(root, 'dist'), { recursive: true });
+  await cp(join(REPO, 'package.json'), join(root, 'package.json'));
+  const home = join(root, 'home');
+  await mkdir(home);
+  return { bin: join(root, 'bin', 'bedrock-claude.js'), dist: join(root, 'dist'), home };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+describe('code cache', () => {
+  it('the build writes a cache for each bundle file', async () => {
+    for (const file of ['cli.cjs', 'vendor.cjs']) {
+      const cache = await stat(join(REPO, 'dist', `${file}.cache`));
+      expect(cache.size, file).toBeGreaterThan(1000);
+    }
+  });
+
+  it('a run without a cache answers the same and leaves a cache behind', async () => {
+    const expected = await expectedResolve();
+    const { bin, dist, home } = await install();
+    await rm(join(dist, 'cli.cjs.cache'));
+    await rm(join(dist, 'vendor.cjs.cache'));
+
+    const r = await runCli(RESOLVE, { home, bin });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(expected);
+    expect((await stat(join(dist, 'cli.cjs.cache'))).size).toBeGreaterThan(1000);
+    // This command never loads the SDK, so it has no reason to write the vendor cache.
+    expect(await exists(join(dist, 'vendor.cjs.cache'))).toBe(false);
+  });
+
+  it('a damaged cache is ignored and replaced', async () => {
+    const { bin, dist, home } = await install();
+    const damaged = Buffer.from('not a V8 code cache'.repeat(100));
+    await writeFile(join(dist, 'cli.cjs.cache'), damaged);
+
+    const expected = await expectedResolve();
+    const r = await runCli(RESOLVE, { home, bin });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(expected);
+    expect((await readFile(join(dist, 'cli.cjs.cache'))).equals(damaged)).toBe(false);
+  });
+
+  it('a cache that cannot be written costs nothing but time, and leaves no temporary file', async () => {
+    const { bin, dist, home } = await install();
+    // A directory where the cache file should be: unreadable as a cache and impossible to replace.
+    await rm(join(dist, 'cli.cjs.cache'));
+    await mkdir(join(dist, 'cli.cjs.cache'));
+
+    const expected = await expectedResolve();
+    const r = await runCli(RESOLVE, { home, bin });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/error|EISDIR/i);
+    expect(r.stdout).toBe(expected);
+    expect((await readdir(dist)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a cache left by a run with other V8 flags is replaced, not trusted', async () => {
+    const { bin, dist, home } = await install();
+    const before = await readFile(join(dist, 'cli.cjs.cache'));
+    // A different heap limit changes V8's flag hash, so the build's cache no longer fits.
+    const expected = await expectedResolve();
+    const r = await runCli(RESOLVE, { home, bin, env: { NODE_OPTIONS: '--max-old-space-size=300' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(expected);
+    expect((await readFile(join(dist, 'cli.cjs.cache'))).equals(before)).toBe(false);
+  });
+});
