@@ -64,6 +64,21 @@ const vendorStubs = {
   },
 };
 
+/** commander requires child_process on load, for stand-alone executable subcommands, which
+ *  bedrock-claude has none of; loading it (and net and dgram with it) slows every start. */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes('/node_modules/commander/') ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 await rm(dist, { recursive: true, force: true });
 await Promise.all([
   build({
@@ -77,7 +92,7 @@ await Promise.all([
     },
     outfile: `${dist}vendor.cjs`,
   }),
-  build({ ...common, entryPoints: ['src/bin.ts'], outfile: `${dist}cli.cjs`, plugins: [vendorStubs] }),
+  build({ ...common, entryPoints: ['src/bin.ts'], outfile: `${dist}cli.cjs`, plugins: [vendorStubs, lazyChildProcess] }),
 ]);
 
 /** Commands run once in this process before the cli cache is written, so that the cache holds the

@@ -60,6 +60,11 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(errStyle.red(s)),
+      // commander would ask process.stdout and process.stderr, which creates them (see systemIO).
+      getOutHelpWidth: () => io.columns ?? 80, // commander's own default width
+      getErrHelpWidth: () => (io.stderrIsTTY ? process.stderr.columns : undefined) ?? 80,
+      getOutHasColors: () => colorEnabled(io.stdoutIsTTY, env, false),
+      getErrHasColors: () => colorEnabled(io.stderrIsTTY, env, false),
     })
     .addHelpText(
       'after',

@@ -8,7 +8,9 @@
 //   5. AWS shared config: the region of the active AWS profile
 //   6. built-in defaults
 // `--config <file>` replaces layers 3 and 4 with that one file.
-import { readFile, stat } from 'node:fs/promises';
+// Synchronous reads: a few small files at start-up, where a thread-pool round trip per stat (and
+// loading fs/promises) would cost more than the read.
+import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { CliError, configError, usageError } from '../errors.js';
@@ -232,7 +234,7 @@ async function findProjectFile(cwd: string): Promise<string | undefined> {
 
 async function isFile(path: string): Promise<boolean> {
   try {
-    return (await stat(path)).isFile();
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
@@ -241,8 +243,8 @@ async function isFile(path: string): Promise<boolean> {
 /** The file's text, or undefined when it does not exist. Other read errors are config errors. */
 async function readText(path: string): Promise<string | undefined> {
   try {
-    const text = await readFile(path, 'utf8');
-    checkNoExposedSecret(text, path, (await stat(path)).mode);
+    const text = readFileSync(path, 'utf8');
+    checkNoExposedSecret(text, path, statSync(path).mode);
     return text;
   } catch (err) {
     if (err instanceof CliError) throw err;

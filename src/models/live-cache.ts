@@ -1,7 +1,8 @@
 // The local cache of what Bedrock listed for a region (ListFoundationModels + ListInferenceProfiles).
 // `models list` writes it; the resolver reads it, so a profile Bedrock has just added is accepted
 // and one it does not list from this region is refused, even when the catalog says otherwise.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+// Synchronous: one small file, read by commands whose start-up time counts.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { homeDir } from '../config/load.js';
 import type { Env } from '../io.js';
@@ -50,7 +51,7 @@ export function cachePath(env: Env, region: string): string {
 export async function readLiveCache(env: Env, region: string, endpoint: string | null, now = Date.now()): Promise<LiveModels | undefined> {
   let cached: LiveModels;
   try {
-    cached = JSON.parse(await readFile(cachePath(env, region), 'utf8')) as LiveModels;
+    cached = JSON.parse(readFileSync(cachePath(env, region), 'utf8')) as LiveModels;
   } catch {
     return undefined;
   }
@@ -61,11 +62,11 @@ export async function readLiveCache(env: Env, region: string, endpoint: string |
 
 export async function writeLiveCache(env: Env, data: LiveModels): Promise<void> {
   const path = cachePath(env, data.region);
-  await mkdir(cacheDir(env), { recursive: true });
+  mkdirSync(cacheDir(env), { recursive: true });
   // Write then rename, so a concurrent reader never sees half a file.
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(data)}\n`);
-  await rename(temporary, path);
+  writeFileSync(temporary, `${JSON.stringify(data)}\n`);
+  renameSync(temporary, path);
 }
 
 export function toResolverData(live: LiveModels): LiveRegionData {

@@ -1,6 +1,9 @@
 // What an attachment is, from its bytes: image dimensions from the PNG, JPEG, GIF and WebP
 // headers (a few bytes each), a PDF's page count, or UTF-8 text. Pure: no IO.
-import { inflateSync } from 'node:zlib';
+
+// Only PDFs whose page tree is compressed need zlib; loading it up front would slow every `cost estimate`.
+let zlibModule: typeof import('node:zlib') | undefined;
+const zlib = () => (zlibModule ??= process.getBuiltinModule('node:zlib'));
 
 export type Media =
   | { kind: 'image'; format: 'png' | 'jpeg' | 'gif' | 'webp'; mediaType: string; width: number; height: number }
@@ -112,7 +115,7 @@ function* objectStreams(bytes: Uint8Array, text: string): Generator<string> {
     const end = text.indexOf('endstream', start);
     if (end === -1) continue;
     try {
-      yield inflateSync(bytes.subarray(start, end)).toString('latin1');
+      yield zlib().inflateSync(bytes.subarray(start, end)).toString('latin1');
     } catch {
       // A damaged or differently encoded stream: skip it.
     }
