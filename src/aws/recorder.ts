@@ -22,8 +22,16 @@ interface RequestLike {
   body?: unknown;
 }
 
+/** The request body's bytes. A view of a Uint8Array, not Buffer.from(body): the SDK's JSON bodies
+ *  are a Uint8Array subclass whose valueOf() (which Buffer.from calls) warns on stderr. */
 const bodyBytes = (body: unknown): Buffer =>
-  body === undefined || body === null ? Buffer.alloc(0) : typeof body === 'string' ? Buffer.from(body) : Buffer.from(body as Uint8Array);
+  body === undefined || body === null
+    ? Buffer.alloc(0)
+    : typeof body === 'string'
+      ? Buffer.from(body)
+      : body instanceof Uint8Array
+        ? Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+        : Buffer.from(body as ArrayBuffer);
 
 function queryString(query: RequestLike['query']): string {
   const parts: string[] = [];
