@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { OFFLINE, REGION, REQUESTS } from './training/commands.mjs';
 
 const require = createRequire(import.meta.url);
 const { load, refreshStaleCaches } = require('../bin/code-cache.js');
@@ -95,35 +96,29 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/bin.ts'], outfile: `${dist}cli.cjs`, plugins: [vendorStubs, lazyChildProcess] }),
 ]);
 
-/** Commands run once in this process before the cli cache is written, so that the cache holds the
- *  compiled code of the offline commands, not only the top level. None of them sends a request. */
-const TRAINING = [
-  ['--help'],
-  ['converse', '--help'],
-  ['models', 'list', '--offline'],
-  ['models', 'list', '--offline', '--json'],
-  ['models', 'resolve', 'sonnet'],
-  ['cost', 'estimate', '-m', 'sonnet', '--input-tokens', '1000', '--output-tokens', '100'],
-  ['converse', '--dry-run', '-m', 'sonnet', 'hello'],
-  ['invoke', '--dry-run', '-m', 'sonnet', 'hello'],
-];
-
+/** Runs the training commands (scripts/training/commands.mjs) in this process, then writes the
+ *  caches: they hold the code those commands compiled, requests included (answered by --replay). */
 async function writeCodeCaches() {
   const home = await mkdtemp(join(tmpdir(), 'bedrock-claude-build-'));
   try {
-    const env = { HOME: home, AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true', NO_COLOR: '1' };
-    const silent = { write: () => true };
+    const env = { HOME: home, AWS_REGION: REGION, AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', NO_COLOR: '1' };
+    const cassette = fileURLToPath(new URL('training/cassette', import.meta.url));
     const { main } = load(`${dist}cli.cjs`);
-    for (const argv of TRAINING) {
+    const run = (argv) => {
       const stdin = new PassThrough();
       stdin.end();
-      const io = { stdout: silent, stderr: silent, stdin, stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false };
-      const code = await main(argv, io, env, home);
+      const silent = { write: () => true };
+      return main(argv, { stdout: silent, stderr: silent, stdin, stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false }, env, home);
+    };
+    for (const argv of OFFLINE) {
+      const code = await run(argv);
       if (code !== 0) throw new Error(`code cache training: \`bedrock-claude ${argv.join(' ')}\` exited ${code}`);
     }
-    // The vendor modules' top-level code: compiled now, not by the first command that sends a request.
-    const vendor = load(`${dist}vendor.cjs`);
-    for (const name of Object.keys(VENDOR)) vendor.load(name);
+    for (const argv of REQUESTS) {
+      // A request whose body changed has no recording: the caches only lose that command's code.
+      const code = await run([...argv, '--replay', cassette]);
+      if (code !== 0) process.stderr.write(`warning: code cache training: \`bedrock-claude ${argv.join(' ')}\` exited ${code}; record the training answers again: npm run training-cassette\n`);
+    }
     refreshStaleCaches();
   } finally {
     await rm(home, { recursive: true, force: true });

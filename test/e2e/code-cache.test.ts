@@ -5,8 +5,10 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
+import { REGION, REQUESTS } from '../../scripts/training/commands.mjs';
 
 const REPO = join(dirname(BIN), '..');
+const CASSETTE = join(REPO, 'scripts', 'training', 'cassette');
 const RESOLVE = ['models', 'resolve', 'sonnet', '--region', 'eu-central-1', '--json'];
 
 /** What the repo's own build answers to RESOLVE. */
@@ -91,5 +93,14 @@ describe('code cache', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(expected);
     expect((await readFile(join(dist, 'cli.cjs.cache'))).equals(before)).toBe(false);
+  });
+});
+
+describe('training cassette', () => {
+  it.each(REQUESTS.map((argv) => [argv.join(' '), argv]))('the build can replay `%s` (else: npm run training-cassette)', async (_, argv) => {
+    const r = await runCli([...argv, '--replay', CASSETTE], { home: await tempDir(), env: { AWS_REGION: REGION, AWS_ENDPOINT_URL: 'http://127.0.0.1:9' } });
+    // On failure, stderr says which request has no recording.
+    expect({ code: r.code, stderr: r.code === 0 ? '' : r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(r.stdout.length).toBeGreaterThan(0);
   });
 });
