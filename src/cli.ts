@@ -16,15 +16,35 @@ interface ProgramDeps {
   env: Env;
   cwd: string;
   state: ProgramState;
+  /** Declare a command's options only when commander is about to run it or show its help (the
+   *  CLI's own runs): creating the ~120 options of every command cost ~5 ms of each start. Off,
+   *  the whole tree is built at once, for completions and tests that read it. */
+  lazyOptions?: boolean;
 }
 
 type Action<O> = (ctx: CommandContext, options: O, args: string[]) => Promise<ExitCodeValue>;
 
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
-export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
+export function buildProgram({ io, env, cwd, state, lazyOptions = false }: ProgramDeps): Command {
   const errStyle = makeStyle(colorEnabled(io.stderrIsTTY, env, false));
   const program = new Command('bedrock-claude');
+
+  const pendingOptions = new Map<Command, () => void>();
+  const declarePendingOptions = (command: Command) => {
+    pendingOptions.get(command)?.();
+    pendingOptions.delete(command);
+  };
+  /** Adds a command's options now or (lazyOptions) just before commander dispatches to the command
+   *  (the preSubcommand hook of its parent) or prints its help (`help <command>` goes straight there). */
+  const withOptions = (command: Command, define: (command: Command) => unknown): Command => {
+    if (!lazyOptions) define(command);
+    else {
+      pendingOptions.set(command, () => define(command));
+      command.on('beforeHelp', () => declarePendingOptions(command));
+    }
+    return command;
+  };
 
   /** Wraps a lazily imported command: builds the context from the global options, stores the exit code. */
   const run =
@@ -39,6 +59,7 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     };
 
   program
+    .hook('preSubcommand', (_parent, command) => declarePendingOptions(command))
     .description('Invoke and inspect Anthropic Claude models on Amazon Bedrock.')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -53,7 +74,12 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     .option('--max-attempts <n>', 'attempts per AWS call, retries included (default 5; AWS_MAX_ATTEMPTS)', positiveInteger)
     .option('--record <dir>', 'save every exchange with Bedrock in <dir> (secrets removed) for --replay')
     .option('--replay <dir>', 'answer from the recordings in <dir>: no network, no credentials')
-    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .configureHelp({
+      showGlobalOptions: true,
+      sortSubcommands: false,
+      // commander shows "[options]" after a command that has them; count those not declared yet.
+      subcommandTerm: (command) => subcommandTerm(command, command.options.length > 0 || pendingOptions.has(command)),
+    })
     .showHelpAfterError(errStyle.dim('(add --help for usage)'))
     .exitOverride()
     .configureOutput({
@@ -77,18 +103,21 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
       ]),
     );
 
-  const inherit = (command: Command) => command.exitOverride().showHelpAfterError(errStyle.dim('(add --help for usage)'));
+  const inherit = (command: Command) =>
+    command.exitOverride().showHelpAfterError(errStyle.dim('(add --help for usage)')).hook('preSubcommand', (_parent, command) => declarePendingOptions(command));
 
   // ── models ────────────────────────────────────────────────────────────────
   const models = inherit(program.command('models').description('list Claude models and resolve model names')).addHelpText(
     'after',
     examples(['bedrock-claude models list --offline', 'bedrock-claude models resolve opus --region eu-central-1']),
   );
-  inherit(models.command('list'))
+  withOptions(inherit(models.command('list')), (c) =>
+    c
+      .option('--offline', 'use the built-in catalog only (no AWS call)')
+      .option('--all', 'include legacy and end-of-life models')
+      .option('--refresh', 'ignore the cached list and ask Bedrock again'),
+  )
     .description('Claude models for the region: aliases, IDs, profiles, limits, prices, lifecycle')
-    .option('--offline', 'use the built-in catalog only (no AWS call)')
-    .option('--all', 'include legacy and end-of-life models')
-    .option('--refresh', 'ignore the cached list and ask Bedrock again')
     .addHelpText(
       'after',
       examples([
@@ -99,10 +128,9 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     )
     .action(run(async () => (await import('./commands/models-list.js')).modelsList));
 
-  inherit(models.command('resolve'))
+  withOptions(inherit(models.command('resolve')), (c) => c.addOption(scopeOption()))
     .description('show the model ID that -m would send, and why; exit 4 if the combination is invalid')
     .argument('<model>', 'alias (sonnet, opus-4.6), model ID, inference-profile ID or ARN')
-    .addOption(scopeOption())
     .addHelpText(
       'after',
       examples([
@@ -116,7 +144,6 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
   // ── invoke / converse ─────────────────────────────────────────────────────
   const chatOptions = (command: Command) =>
     command
-      .argument('[prompt]', 'the prompt; read from stdin when absent or "-"')
       .addOption(modelOption())
       .addOption(scopeOption())
       .option('--system <text|@file>', 'system prompt, or @file to read it from a file')
@@ -137,10 +164,13 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
       .option('-c, --continue', 'continue the last conversation')
       .option('--conversation <file>', 'read the conversation from this JSON file and append the new turn to it');
 
-  chatOptions(inherit(program.command('invoke')))
+  withOptions(inherit(program.command('invoke')), (c) =>
+    chatOptions(c)
+      .option('--body <file>', 'send this raw JSON body instead ("-" for stdin)')
+      .addOption(new Option('--api <api>', 'invoke (InvokeModel) or messages (the Messages API)').choices(['invoke', 'messages'])),
+  )
     .description('send an Anthropic Messages body with InvokeModel / InvokeModelWithResponseStream')
-    .option('--body <file>', 'send this raw JSON body instead ("-" for stdin)')
-    .addOption(new Option('--api <api>', 'invoke (InvokeModel) or messages (the Messages API)').choices(['invoke', 'messages']))
+    .argument('[prompt]', 'the prompt; read from stdin when absent or "-"')
     .addHelpText(
       'after',
       examples([
@@ -151,11 +181,14 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     )
     .action(run(async () => (await import('./commands/invoke.js')).invoke));
 
-  chatOptions(inherit(program.command('converse')))
+  withOptions(inherit(program.command('converse')), (c) =>
+    chatOptions(c)
+      .option('--jsonl', 'read JSONL prompts from stdin (a JSON string or {id, prompt, system, maxTokens} per line); one JSON result per line')
+      .option('--concurrency <n>', 'requests in flight with --jsonl (default 4)', positiveInteger)
+      .option('--estimate', 'also print the estimated cost (before sending) and the difference to the actual cost'),
+  )
     .description('chat with Converse / ConverseStream')
-    .option('--jsonl', 'read JSONL prompts from stdin (a JSON string or {id, prompt, system, maxTokens} per line); one JSON result per line')
-    .option('--concurrency <n>', 'requests in flight with --jsonl (default 4)', positiveInteger)
-    .option('--estimate', 'also print the estimated cost (before sending) and the difference to the actual cost')
+    .argument('[prompt]', 'the prompt; read from stdin when absent or "-"')
     .addHelpText(
       'after',
       examples([
@@ -172,31 +205,33 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     'after',
     examples(['bedrock-claude cost estimate -m sonnet --input-tokens 12000 --output-tokens 800', 'bedrock-claude cost estimate --compare --input-tokens 5000 --output-tokens 500']),
   );
-  inherit(cost.command('estimate'))
+  withOptions(inherit(cost.command('estimate')), (c) =>
+    c
+      .addOption(
+        new Option('-m, --model <model>', 'alias (sonnet, opus-4.6), model ID, inference-profile ID or ARN; repeat with --compare')
+          .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+      )
+      .addOption(scopeOption())
+      .option('--input-tokens <n>', 'input tokens (not cached), added to any counted text', nonNegativeInteger)
+      .option('--output-tokens <n>', 'expected output tokens', nonNegativeInteger)
+      .option('--cache-read-tokens <n>', 'input tokens read from the prompt cache', nonNegativeInteger)
+      .option('--cache-write-tokens <n>', 'input tokens written to the prompt cache', nonNegativeInteger)
+      .addOption(new Option('--cache-ttl <ttl>', 'TTL of the cache writes').choices(['5m', '1h']))
+      .option('--prompt-file <file>', 'count the prompt in this text file ("-" for stdin)')
+      .option('--attach <file...>', 'count images (PNG, JPEG, GIF, WebP), PDFs or text files')
+      .option('--max-tokens <n>', 'price the worst-case output: max_tokens', positiveInteger)
+      .option('--thinking-budget <n>', 'extended-thinking budget (billed as output)', positiveInteger)
+      .option('--exact', 'count the text with Bedrock CountTokens (needs a region and credentials)')
+      .option('--batch', 'batch inference (says so when no batch price is known)')
+      .option('--requests <n>', 'workload: this many requests …', positiveInteger)
+      .addOption(new Option('--per <period>', '… per day or per month (default day; a month is 30 days)').choices(['day', 'month']))
+      .option('--credits <usd>', 'how long this many dollars of credits last at that workload', nonNegativeNumber)
+      .option('--compare', 'the same request across the current Haiku, Sonnet and Opus (and every -m) and scopes')
+      .option('--prices <file>', 'JSON price overrides (negotiated rates); see the README for the format')
+      .option('--date <yyyy-mm-dd>', 'price on this date (default today), e.g. inside a promotional window'),
+  )
     .description('price of a request or a workload, from token counts or text; offline unless --exact')
     .argument('[text]', 'prompt text to count ("-" for stdin; stdin is also read when nothing else is given)')
-    .addOption(
-      new Option('-m, --model <model>', 'alias (sonnet, opus-4.6), model ID, inference-profile ID or ARN; repeat with --compare')
-        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
-    )
-    .addOption(scopeOption())
-    .option('--input-tokens <n>', 'input tokens (not cached), added to any counted text', nonNegativeInteger)
-    .option('--output-tokens <n>', 'expected output tokens', nonNegativeInteger)
-    .option('--cache-read-tokens <n>', 'input tokens read from the prompt cache', nonNegativeInteger)
-    .option('--cache-write-tokens <n>', 'input tokens written to the prompt cache', nonNegativeInteger)
-    .addOption(new Option('--cache-ttl <ttl>', 'TTL of the cache writes').choices(['5m', '1h']))
-    .option('--prompt-file <file>', 'count the prompt in this text file ("-" for stdin)')
-    .option('--attach <file...>', 'count images (PNG, JPEG, GIF, WebP), PDFs or text files')
-    .option('--max-tokens <n>', 'price the worst-case output: max_tokens', positiveInteger)
-    .option('--thinking-budget <n>', 'extended-thinking budget (billed as output)', positiveInteger)
-    .option('--exact', 'count the text with Bedrock CountTokens (needs a region and credentials)')
-    .option('--batch', 'batch inference (says so when no batch price is known)')
-    .option('--requests <n>', 'workload: this many requests …', positiveInteger)
-    .addOption(new Option('--per <period>', '… per day or per month (default day; a month is 30 days)').choices(['day', 'month']))
-    .option('--credits <usd>', 'how long this many dollars of credits last at that workload', nonNegativeNumber)
-    .option('--compare', 'the same request across the current Haiku, Sonnet and Opus (and every -m) and scopes')
-    .option('--prices <file>', 'JSON price overrides (negotiated rates); see the README for the format')
-    .option('--date <yyyy-mm-dd>', 'price on this date (default today), e.g. inside a promotional window')
     .addHelpText(
       'after',
       examples([
@@ -221,9 +256,9 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     command
       .option('--wait', 'poll until the job ends; the exit code reflects how it ended')
       .option('--poll-interval <seconds>', 'seconds between polls with --wait (default 30)', positiveNumber);
-  waitOptions(
-    inherit(batch.command('submit'))
-      .description('convert JSONL prompts to batch records, upload them to S3 and create the job')
+  withOptions(inherit(batch.command('submit')), (c) =>
+    waitOptions(
+      c
       .option('--input <file>', 'JSONL prompts ("-" for stdin), as for converse --jsonl')
       .addOption(modelOption())
       .addOption(scopeOption())
@@ -235,19 +270,25 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
       .option('--temperature <t>', 'sampling temperature', nonNegativeNumber)
       .option('--min-records <n>', 'the account\'s minimum records per job (default 100)', positiveInteger)
       .option('--timeout-hours <n>', 'job timeout in hours', positiveInteger),
+    ),
   )
+    .description('convert JSONL prompts to batch records, upload them to S3 and create the job')
     .addHelpText(
       'after',
       examples(['bedrock-claude batch submit --input prompts.jsonl -m sonnet --s3 s3://my-bucket/jobs --role-arn arn:aws:iam::123456789012:role/BedrockBatch --json']),
     )
     .action(run(async () => (await import('./commands/batch.js')).batchSubmit));
-  waitOptions(inherit(batch.command('status')).description('state and timing of a job (the latest when none is given)').argument('[job]', 'job ARN or ID'))
+  withOptions(inherit(batch.command('status')), waitOptions)
+    .description('state and timing of a job (the latest when none is given)')
+    .argument('[job]', 'job ARN or ID')
     .addHelpText('after', examples(['bedrock-claude batch status', 'bedrock-claude batch status <job> --wait']))
     .action(run(async () => (await import('./commands/batch.js')).batchStatus));
-  inherit(batch.command('list'))
+  withOptions(inherit(batch.command('list')), (c) =>
+    c
+      .addOption(new Option('--status <status>', 'only jobs in this state').choices(['Submitted', 'Validating', 'Scheduled', 'InProgress', 'Completed', 'PartiallyCompleted', 'Failed', 'Stopping', 'Stopped', 'Expired']))
+      .option('--max <n>', 'at most this many jobs (default 50)', positiveInteger),
+  )
     .description('batch jobs in the region, newest first')
-    .addOption(new Option('--status <status>', 'only jobs in this state').choices(['Submitted', 'Validating', 'Scheduled', 'InProgress', 'Completed', 'PartiallyCompleted', 'Failed', 'Stopping', 'Stopped', 'Expired']))
-    .option('--max <n>', 'at most this many jobs (default 50)', positiveInteger)
     .addHelpText('after', examples(['bedrock-claude batch list --status InProgress']))
     .action(run(async () => (await import('./commands/batch.js')).batchList));
   inherit(batch.command('results'))
@@ -262,13 +303,15 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     .action(run(async () => (await import('./commands/batch.js')).batchCancel));
 
   // ── doctor / explain / completion ─────────────────────────────────────────
-  inherit(program.command('doctor'))
+  withOptions(inherit(program.command('doctor')), (c) =>
+    c
+      .addOption(modelOption())
+      .addOption(scopeOption())
+      .option('--strict', 'treat warnings as failures')
+      .option('--probe', 'make one tiny real request (max_tokens 1) and report its latency and cost')
+      .addOption(new Option('--format <format>', 'text, or github for GitHub Actions annotations').choices(['text', 'github']).default('text')),
+  )
     .description('preflight: config, region, credentials, clock, endpoint, model ID, access, permissions')
-    .addOption(modelOption())
-    .addOption(scopeOption())
-    .option('--strict', 'treat warnings as failures')
-    .option('--probe', 'make one tiny real request (max_tokens 1) and report its latency and cost')
-    .addOption(new Option('--format <format>', 'text, or github for GitHub Actions annotations').choices(['text', 'github']).default('text'))
     .addHelpText(
       'after',
       examples([
@@ -280,11 +323,13 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     )
     .action(run(async () => (await import('./commands/doctor.js')).doctor));
 
-  inherit(program.command('explain'))
+  withOptions(inherit(program.command('explain')), (c) =>
+    c
+      .addOption(modelOption())
+      .addOption(new Option('--api <api>', 'the API that failed').choices(['invoke', 'converse', 'messages', 'count-tokens', 'control-plane'])),
+  )
     .description('the likely cause and fix of a Bedrock error message')
     .argument('[message]', 'the error text; read from stdin when absent or "-"')
-    .addOption(modelOption())
-    .addOption(new Option('--api <api>', 'the API that failed').choices(['invoke', 'converse', 'messages', 'count-tokens', 'control-plane']))
     .addHelpText(
       'after',
       examples([
@@ -310,6 +355,15 @@ export function buildProgram({ io, env, cwd, state }: ProgramDeps): Command {
     .action(run(async () => (await import('./commands/completion.js')).completion));
 
   return program;
+}
+
+/** commander's term for a subcommand in help ("converse [options] [prompt]"). */
+function subcommandTerm(command: Command, hasOptions: boolean): string {
+  const args = command.registeredArguments.map((arg) => {
+    const name = `${arg.name()}${arg.variadic ? '...' : ''}`;
+    return arg.required ? `<${name}>` : `[${name}]`;
+  });
+  return [command.name(), ...(hasOptions ? ['[options]'] : []), ...args].join(' ');
 }
 
 function modelOption(): Option {

@@ -6,7 +6,7 @@ import { colorEnabled, makeStyle, type Env, type IO } from './io.js';
 
 export async function main(argv: string[], io: IO, env: Env, cwd = process.cwd()): Promise<number> {
   const state: ProgramState = { exitCode: ExitCode.ok };
-  const program = buildProgram({ io, env, cwd, state });
+  const program = buildProgram({ io, env, cwd, state, lazyOptions: true });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode;

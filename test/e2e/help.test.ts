@@ -52,6 +52,13 @@ describe.each(paths.map((path) => [path.length > 0 ? path.join(' ') : '(program)
     expect(undocumented, `flags of "${['bedrock-claude', ...path].join(' ')}" missing from README.md`).toEqual([]);
   });
 
+  it('lists every option the command declares (the CLI declares them only when the command runs)', async () => {
+    const command = path.reduce((c, name) => c.commands.find((sub) => sub.name() === name)!, program);
+    const declared = command.options.map((o) => o.long ?? o.short ?? '').filter((flag) => flag.startsWith('--'));
+    const listed = listedFlags((await help(path)).stdout);
+    expect(declared.filter((flag) => !listed.includes(flag))).toEqual([]);
+  });
+
   it('matches its snapshot', async () => {
     const r = await help(path);
     await expect(r.stdout).toMatchFileSnapshot(`./__snapshots__/help/${['bedrock-claude', ...path].join('-')}.txt`);
@@ -74,5 +81,14 @@ describe('completion', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/bash.*zsh.*fish/);
+  });
+});
+
+describe('help <command>', () => {
+  it.each(program.commands.map((c) => c.name()))('`help %s` prints what `%s --help` prints', async (name) => {
+    const home = await tempDir();
+    const [viaHelp, viaFlag] = await Promise.all([runCli(['help', name], { home }), runCli([name, '--help'], { home })]);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.stdout).toBe(viaFlag.stdout);
   });
 });
