@@ -5,6 +5,7 @@ import type { Settings } from '../config/load.js';
 import { redactHeaders } from './redact.js';
 import { Recorder, Replayer } from './recorder.js';
 import { visibleRetryStrategy, type RetryNotice } from './retry.js';
+import { runtimeSdk } from './sdk.js';
 
 export interface ClientOptions {
   settings: Settings;
@@ -131,7 +132,7 @@ export async function bedrockControlClient(options: ClientOptions) {
 
 export async function bedrockRuntimeClient(options: ClientOptions) {
   quietNodeVersionWarning();
-  const { BedrockRuntimeClient } = await import('@aws-sdk/client-bedrock-runtime');
+  const { BedrockRuntimeClient } = await runtimeSdk();
   const client = new BedrockRuntimeClient(await commonConfig(options, options.settings.runtimeEndpoint?.value));
   addHooks(client.middlewareStack, options);
   return client;

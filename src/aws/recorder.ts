@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { CliError, ExitCode } from '../errors.js';
 import { redactHeaders } from './redact.js';
+import { transportSdk } from './sdk.js';
 
 export interface RecordedExchange {
   version: 1;
@@ -125,7 +126,7 @@ interface SdkHandler {
 
 /** An SDK request handler that saves every exchange while passing the response through untouched. */
 export async function recordingHandler(inner: SdkHandler, recorder: Recorder): Promise<SdkHandler> {
-  const { HttpResponse } = await import('@smithy/core/transport');
+  const { HttpResponse } = await transportSdk();
   return {
     async handle(request, options) {
       const { response } = await inner.handle(request, options);
@@ -145,7 +146,7 @@ export async function recordingHandler(inner: SdkHandler, recorder: Recorder): P
 
 /** An SDK request handler that never touches the network: it answers from recordings. */
 export async function replayHandler(replayer: Replayer): Promise<SdkHandler> {
-  const { HttpResponse } = await import('@smithy/core/transport');
+  const { HttpResponse } = await transportSdk();
   return {
     async handle(request) {
       const recorded = replayer.take(request);

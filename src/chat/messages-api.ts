@@ -8,6 +8,7 @@ import { VERSION } from '../version.js';
 import { AnthropicStreamReader, MESSAGES_API_VERSION, partsFromAnthropic, toMessagesBody, usageFromAnthropic } from './anthropic.js';
 import { eventsFromParts, ResultBuilder } from './accumulate.js';
 import type { ChatEvent, ChatRequest, ChatResult } from './types.js';
+import { credentialsSdk, serdeSdk, signatureSdk } from '../aws/sdk.js';
 
 export interface MessagesOptions {
   /** The model as the host expects it: a profile ID on bedrock-runtime, the bare ID on bedrock-mantle. */
@@ -92,9 +93,9 @@ export async function sendMessages(options: MessagesOptions): Promise<ChatResult
 
 async function sign(url: URL, headers: Record<string, string>, body: string, options: MessagesOptions): Promise<Record<string, string>> {
   const [{ SignatureV4 }, { Hash }, { fromNodeProviderChain }] = await Promise.all([
-    import('@smithy/signature-v4'),
-    import('@smithy/core/serde'),
-    import('@aws-sdk/credential-providers'),
+    signatureSdk(),
+    serdeSdk(),
+    credentialsSdk(),
   ]);
   const profile = options.client.settings.profile?.value;
   const signer = new SignatureV4({

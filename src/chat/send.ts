@@ -6,6 +6,7 @@ import { partsFromConverse, toConverseInput, usageFromConverse, type ConverseOut
 import { ConverseStreamReader } from './converse-stream.js';
 import type { Api, ChatEvent, ChatRequest, ChatResult } from './types.js';
 import { bedrockRuntimeClient, type ClientOptions } from '../aws/clients.js';
+import { runtimeSdk } from '../aws/sdk.js';
 
 type BedrockRuntimeClient = Awaited<ReturnType<typeof bedrockRuntimeClient>>;
 
@@ -25,7 +26,7 @@ export interface SendOptions {
 
 export async function sendChat(options: SendOptions): Promise<ChatResult> {
   const client = options.runtime ?? (await bedrockRuntimeClient(options.client));
-  const sdk = await import('@aws-sdk/client-bedrock-runtime');
+  const sdk = await runtimeSdk();
   const builder = new ResultBuilder();
   const emit = (event: ChatEvent) => {
     builder.add(event);

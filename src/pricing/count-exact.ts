@@ -4,6 +4,7 @@
 import { bedrockRuntimeClient } from '../aws/clients.js';
 import { fromAwsError } from '../aws/errors.js';
 import type { Settings } from '../config/load.js';
+import { runtimeSdk } from '../aws/sdk.js';
 
 export interface ExactPart {
   kind: 'text' | 'image' | 'pdf';
@@ -36,7 +37,7 @@ export function countBody(parts: ExactPart[]): Record<string, unknown> {
 
 export async function countTokensExactly(request: ExactRequest): Promise<ExactResult> {
   const client = await bedrockRuntimeClient({ settings: request.settings, region: request.region, debug: request.debug, maxAttempts: 2 });
-  const { CountTokensCommand } = await import('@aws-sdk/client-bedrock-runtime');
+  const { CountTokensCommand } = await runtimeSdk();
   const body = new TextEncoder().encode(JSON.stringify(countBody(request.parts)));
   try {
     const answer = await client.send(new CountTokensCommand({ modelId: request.modelId, input: { invokeModel: { body } } }));
