@@ -118,7 +118,8 @@ function normalize(raw: string): string {
     .replace(/\u001b\[[0-9;]*m/g, '')
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => line.replace(/^[\s│|>]+|[\s│|]+$/g, ''))
+    // Box-drawing │ (\u2502); non-ASCII in regexes is escaped so the bundle stays ASCII (scripts/build.mjs).
+    .map((line) => line.replace(/^[\s\u2502|>]+|[\s\u2502|]+$/g, ''))
     .filter((line) => line !== '')
     .filter((line) => !/^(at\s+\S|File\s+"|Traceback \(most recent call last\)|\^+$|~+$|During handling of the above exception|The above exception was the direct cause)/.test(line))
     .filter((line) => !/^(fix|hint|warning|note):\s/i.test(line));
@@ -179,7 +180,7 @@ function peel(text: string, result: Partial<ParsedError>): string | undefined {
   if (status) {
     result.httpStatus ??= Number(status[1]);
     const rest = trimmed.slice(status[0].length);
-    return status[0].includes('(') ? rest.replace(/\)\s*(?:·.*)?$/, '') : rest;
+    return status[0].includes('(') ? rest.replace(/\)\s*(?:\u00b7.*)?$/, '') : rest; // \u00b7 is ·
   }
 
   // The model's own error, forwarded by Bedrock.
@@ -324,7 +325,8 @@ function finish(text: string): string {
   let message = text.replace(/\s+/g, ' ').trim();
   const quoted = message.match(/^(["'`])([\s\S]*)\1$/);
   if (quoted) message = quoted[2]!.trim();
-  message = message.replace(/^[“‘]/, '').replace(/[”’]$/, '').trim();
+  // Curly quotes “‘ and ”’.
+  message = message.replace(/^[\u201c\u2018]/, '').replace(/[\u201d\u2019]$/, '').trim();
   message = message.replace(/\s*\(?(?:request[ _-]?id|RequestID)[:\s]+[\w-]+\)?\.?$/i, '').trim();
   message = message.replace(/\s*[.;]?\s*Received Model Group=.*$/, '').trim();
   return message;
