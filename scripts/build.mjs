@@ -1,5 +1,5 @@
 // Bundles the CLI into dist/ as two CommonJS files, each loaded through a V8 code cache
-// (bin/code-cache.js), because on Node 20 the ES module loader and the compiling of code are most
+// (bin/bedrock-claude.js), because on Node 20 the ES module loader and the compiling of code are most
 // of a command's start-up:
 //   dist/cli.cjs     all of bedrock-claude and commander: what every command needs.
 //   dist/vendor.cjs  the AWS SDK, ora and cli-table3, each evaluated only when first imported;
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { OFFLINE, REGION, REQUESTS } from './training/commands.mjs';
 
 const require = createRequire(import.meta.url);
-const { load, refreshStaleCaches } = require('../bin/code-cache.js');
+const { load, refreshStaleCaches } = require('../bin/bedrock-claude.js');
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** What src/ imports lazily from the vendor bundle, and how the bundle hands each one over. */

@@ -1,4 +1,4 @@
-// The bundle is loaded through V8 code caches that the build writes beside it (bin/code-cache.js).
+// The bundle is loaded through V8 code caches that the build writes beside it (bin/bedrock-claude.js).
 // A missing, damaged or unwritable cache must never change what a command does: it only costs time.
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
