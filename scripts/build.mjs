@@ -5,16 +5,12 @@
 //   dist/vendor.cjs  the AWS SDK, ora and cli-table3, each evaluated only when first imported;
 //                    the file itself is read only by commands that send requests or draw.
 import { build } from 'esbuild';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { createRequire } from 'node:module';
+import { execFile } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { OFFLINE, REGION, REQUESTS } from './training/commands.mjs';
+import { CACHE_KEYS } from './training/commands.mjs';
 
-const require = createRequire(import.meta.url);
-const { load, refreshStaleCaches } = require('../bin/bedrock-claude.js');
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** What src/ imports lazily from the vendor bundle, and how the bundle hands each one over. */
@@ -96,33 +92,12 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/bin.ts'], outfile: `${dist}cli.cjs`, plugins: [vendorStubs, lazyChildProcess] }),
 ]);
 
-/** Runs the training commands (scripts/training/commands.mjs) in this process, then writes the
- *  caches: they hold the code those commands compiled, requests included (answered by --replay). */
+/** The code caches: one per command (dist/cli.cjs.<command>.cache) and one trained by all
+ *  commands (dist/cli.cjs.cache, with dist/vendor.cjs.cache), each filled in a fresh process by
+ *  scripts/training/train.mjs. */
 async function writeCodeCaches() {
-  const home = await mkdtemp(join(tmpdir(), 'bedrock-claude-build-'));
-  try {
-    const env = { HOME: home, AWS_REGION: REGION, AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', NO_COLOR: '1' };
-    const cassette = fileURLToPath(new URL('training/cassette', import.meta.url));
-    const { main } = load(`${dist}cli.cjs`);
-    const run = (argv) => {
-      const stdin = new PassThrough();
-      stdin.end();
-      const silent = { write: () => true };
-      return main(argv, { stdout: silent, stderr: silent, stdin, stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false }, env, home);
-    };
-    for (const argv of OFFLINE) {
-      const code = await run(argv);
-      if (code !== 0) throw new Error(`code cache training: \`bedrock-claude ${argv.join(' ')}\` exited ${code}`);
-    }
-    for (const argv of REQUESTS) {
-      // A request whose body changed has no recording: the caches only lose that command's code.
-      const code = await run([...argv, '--replay', cassette]);
-      if (code !== 0) process.stderr.write(`warning: code cache training: \`bedrock-claude ${argv.join(' ')}\` exited ${code}; record the training answers again: npm run training-cassette\n`);
-    }
-    refreshStaleCaches();
-  } finally {
-    await rm(home, { recursive: true, force: true });
-  }
+  const train = fileURLToPath(new URL('training/train.mjs', import.meta.url));
+  await Promise.all(['all', ...CACHE_KEYS].map((key) => promisify(execFile)(process.execPath, [train, key])));
 }
 
 // esbuild escapes non-ASCII in strings but not in regular expressions; one such character makes

@@ -21,3 +21,13 @@ export const REQUESTS = [
   ['invoke', '--stream', '-m', 'sonnet-4.5', 'hello'],
   ['invoke', '--api', 'messages', '--stream', '-m', 'opus-4.7', 'hello'],
 ];
+
+/** The per-command cache a training command fills (bin/bedrock-claude.js looks for the same names):
+ *  the command, with its subcommand for the groups; "help" for none. */
+export function cacheKey(argv) {
+  const words = argv.filter((arg) => !arg.startsWith('-'));
+  if (words.length === 0) return 'help';
+  return ['models', 'cost', 'batch'].includes(words[0]) ? words.slice(0, 2).join('-') : words[0];
+}
+
+export const CACHE_KEYS = [...new Set([...OFFLINE, ...REQUESTS].map(cacheKey))];

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
-import { REGION, REQUESTS } from '../../scripts/training/commands.mjs';
+import { CACHE_KEYS, REGION, REQUESTS } from '../../scripts/training/commands.mjs';
 
 const REPO = join(dirname(BIN), '..');
 const CASSETTE = join(REPO, 'scripts', 'training', 'cassette');
@@ -29,6 +29,11 @@ async function install(): Promise<{ bin: string; dist: string; home: string }> {
   return { bin: join(root, 'bin', 'bedrock-claude.js'), dist: join(root, 'dist'), home };
 }
 
+/** Removes every code cache of an install. */
+async function removeCaches(dist: string): Promise<void> {
+  for (const file of await readdir(dist)) if (file.endsWith('.cache')) await rm(join(dist, file), { recursive: true });
+}
+
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
     () => true,
@@ -37,18 +42,33 @@ async function exists(path: string): Promise<boolean> {
 }
 
 describe('code cache', () => {
-  it('the build writes a cache for each bundle file', async () => {
-    for (const file of ['cli.cjs', 'vendor.cjs']) {
+  it('the build writes a cache for each bundle file, and one per trained command', async () => {
+    for (const file of ['cli.cjs', 'vendor.cjs', ...CACHE_KEYS.map((key) => `cli.cjs.${key}`)]) {
       const cache = await stat(join(REPO, 'dist', `${file}.cache`));
       expect(cache.size, file).toBeGreaterThan(1000);
     }
+    // Each command's cache holds less than the one trained by all: that is the point of it.
+    expect((await stat(join(REPO, 'dist', 'cli.cjs.help.cache'))).size).toBeLessThan((await stat(join(REPO, 'dist', 'cli.cjs.cache'))).size);
+  });
+
+  it.each([
+    [['models', 'resolve', 'sonnet'], 'cli.cjs.models-resolve.cache'],
+    [['--help'], 'cli.cjs.help.cache'],
+    [['converse', '--help'], 'cli.cjs.converse.cache'],
+    [['explain', 'ThrottlingException: Too many requests'], 'cli.cjs.cache'],
+  ])('%j reads %s', async (args, cache) => {
+    const home = await tempDir();
+    await writeFile(join(home, 'reads.cjs'), READ_LOGGER);
+    const r = await runCli(args, { home, env: { NODE_OPTIONS: `--require ${join(home, 'reads.cjs')}`, AWS_REGION: 'us-east-1' } });
+    expect(r.code).toBe(0);
+    const read = [...r.stderr.matchAll(/^READ (\S+\.cache)$/gm)].map((m) => m[1]!.split('/').pop());
+    expect(read).toEqual([cache]);
   });
 
   it('a run without a cache answers the same and leaves a cache behind', async () => {
     const expected = await expectedResolve();
     const { bin, dist, home } = await install();
-    await rm(join(dist, 'cli.cjs.cache'));
-    await rm(join(dist, 'vendor.cjs.cache'));
+    await removeCaches(dist);
 
     const r = await runCli(RESOLVE, { home, bin });
     expect(r.code).toBe(0);
@@ -61,19 +81,19 @@ describe('code cache', () => {
   it('a damaged cache is ignored and replaced', async () => {
     const { bin, dist, home } = await install();
     const damaged = Buffer.from('not a V8 code cache'.repeat(100));
-    await writeFile(join(dist, 'cli.cjs.cache'), damaged);
+    await writeFile(join(dist, 'cli.cjs.models-resolve.cache'), damaged);
 
     const expected = await expectedResolve();
     const r = await runCli(RESOLVE, { home, bin });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(expected);
-    expect((await readFile(join(dist, 'cli.cjs.cache'))).equals(damaged)).toBe(false);
+    expect((await readFile(join(dist, 'cli.cjs.models-resolve.cache'))).equals(damaged)).toBe(false);
   });
 
   it('a cache that cannot be written costs nothing but time, and leaves no temporary file', async () => {
     const { bin, dist, home } = await install();
     // A directory where the cache file should be: unreadable as a cache and impossible to replace.
-    await rm(join(dist, 'cli.cjs.cache'));
+    await removeCaches(dist);
     await mkdir(join(dist, 'cli.cjs.cache'));
 
     const expected = await expectedResolve();
@@ -86,13 +106,13 @@ describe('code cache', () => {
 
   it('a cache left by a run with other V8 flags is replaced, not trusted', async () => {
     const { bin, dist, home } = await install();
-    const before = await readFile(join(dist, 'cli.cjs.cache'));
+    const before = await readFile(join(dist, 'cli.cjs.models-resolve.cache'));
     // A different heap limit changes V8's flag hash, so the build's cache no longer fits.
     const expected = await expectedResolve();
     const r = await runCli(RESOLVE, { home, bin, env: { NODE_OPTIONS: '--max-old-space-size=300' } });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(expected);
-    expect((await readFile(join(dist, 'cli.cjs.cache'))).equals(before)).toBe(false);
+    expect((await readFile(join(dist, 'cli.cjs.models-resolve.cache'))).equals(before)).toBe(false);
   });
 });
 
@@ -104,3 +124,13 @@ describe('training cassette', () => {
     expect(r.stdout.length).toBeGreaterThan(0);
   });
 });
+
+/** A preload that reports every file of dist/ the process reads (not the ones it looks for in vain). */
+const READ_LOGGER = `const fs = require('node:fs');
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (path, ...rest) {
+  const data = readFileSync.call(this, path, ...rest);
+  if (String(path).includes('/dist/')) fs.writeSync(2, 'READ ' + path + '\\n');
+  return data;
+};
+`;
