@@ -9,11 +9,20 @@ export { main };
 
 export async function run(): Promise<number> {
   const argv = process.argv.slice(2);
-  const interrupt = new AbortController();
-  // First Ctrl-C: abort what is in flight and let the command finish printing (exit 130).
-  // Second Ctrl-C: leave at once.
+  // Made when a command first asks for it (a request in flight); creating it costs start-up time.
+  let interrupt: AbortController | undefined;
+  const signal = () => {
+    if (!interrupt) {
+      interrupt = new AbortController();
+      // --jsonl gives each request in flight a listener on this signal.
+      setMaxListeners(0, interrupt.signal);
+    }
+    return interrupt.signal;
+  };
+  // First Ctrl-C: abort what is in flight and let the command finish printing (exit 130); with
+  // nothing in flight, or at the second Ctrl-C, leave at once.
   process.on('SIGINT', () => {
-    if (interrupt.signal.aborted) process.exit(130);
+    if (!interrupt || interrupt.signal.aborted) process.exit(130);
     interrupt.abort();
   });
   // `bedrock-claude … | head -1`: the reader has gone; stop quietly.
@@ -21,7 +30,5 @@ export async function run(): Promise<number> {
     if (err.code === 'EPIPE') process.exit(0);
     throw err;
   };
-  // --jsonl gives each request in flight a listener on this signal.
-  setMaxListeners(0, interrupt.signal);
-  return main(argv, systemIO({ signal: interrupt.signal, onStreamError }), process.env);
+  return main(argv, systemIO({ signal, onStreamError }), process.env);
 }

@@ -26,7 +26,8 @@ export interface IO {
 export type Env = Record<string, string | undefined>;
 
 export interface SystemIOOptions {
-  signal?: AbortSignal;
+  /** The Ctrl-C signal, made on first use (an AbortController costs start-up time). */
+  signal?: () => AbortSignal;
   /** Called with any error of stdout or stderr (e.g. EPIPE when the reader has gone). */
   onStreamError?: (err: NodeJS.ErrnoException) => void;
 }
@@ -79,7 +80,9 @@ export function systemIO(options: SystemIOOptions = {}): IO {
     get columns() {
       return stdoutIsTTY() ? process.stdout.columns : undefined;
     },
-    signal: options.signal,
+    get signal() {
+      return options.signal?.();
+    },
   };
 }
 

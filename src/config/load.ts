@@ -11,7 +11,6 @@
 // Synchronous reads: a few small files at start-up, where a thread-pool round trip per stat (and
 // loading fs/promises) would cost more than the read.
 import { readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { CliError, configError, usageError } from '../errors.js';
 import { checkNoExposedSecret } from './secrets.js';
@@ -101,7 +100,8 @@ export function describeSource(source: SettingSource): string {
 }
 
 export function homeDir(env: Env): string {
-  return env.HOME || homedir();
+  // node:os only when HOME is unset: loading it is a cost every start would pay.
+  return env.HOME || process.getBuiltinModule('node:os').homedir();
 }
 
 export function userConfigPath(env: Env): string {

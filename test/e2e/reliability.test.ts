@@ -113,6 +113,16 @@ describe('interrupts and pipes', () => {
     expect(stderr).toMatch(new RegExp(`interrupted: ${printed.length} of 40 results printed, ${40 - printed.length} not run`));
   });
 
+  it('Ctrl-C while waiting for a prompt on stdin (nothing in flight) exits 130 at once', async () => {
+    const child = spawnCli(['converse', '-m', 'haiku-4.5'], { home: await tempDir(), env: fake.env({ region: 'us-west-2' }) });
+    // stdin stays open: the command waits for the prompt. Press Ctrl-C once it is running.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(fake.requestsFor('Converse')).toHaveLength(0);
+  });
+
   it('a broken stream with --stream --json ends with an error event on stdout', async () => {
     fake.setWorld({ defaultReply: { text: 'alpha beta gamma delta epsilon zeta eta theta' } });
     fake.setFaults({ breakStream: { afterEvents: 3, mode: 'exception', exceptionType: 'throttlingException' } });
