@@ -4,6 +4,8 @@
 //   dist/cli.cjs     all of bedrock-claude and commander: what every command needs.
 //   dist/vendor.cjs  the AWS SDK, ora and cli-table3, each evaluated only when first imported;
 //                    the file itself is read only by commands that send requests or draw.
+//   dist/*.cache     the code caches, one per command and one for all (scripts/training/).
+// BUILD_MINIFY=0 keeps names readable for --cpu-prof.
 import { build } from 'esbuild';
 import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';

@@ -4,7 +4,7 @@ import { setMaxListeners } from 'node:events';
 import { systemIO } from './io.js';
 import { main } from './main.js';
 
-// main is exported for the build, which runs a few offline commands to fill the code cache.
+// main is exported for the build's code-cache training (scripts/training/train.mjs).
 export { main };
 
 export async function run(): Promise<number> {
