@@ -219,14 +219,14 @@ export const RULES: readonly Rule[] = [
     id: 'wrong-api-for-model',
     cause: 'endpoint-config',
     message: /does not support the '([^']+)' API|This action doesn't support the model|doesn't support counting tokens|model doesn't support the (\w+) operation/i,
-    diagnose: (f) => ({
+    diagnose: (f) => messagesModelOnConverse(f) ?? {
       explanation: /count/i.test(f.text)
         ? 'CountTokens does not take this model ID: it accepts bare foundation-model IDs of some models, not inference-profile IDs or profile-only models.'
         : `This model is not served by the API the request used${f.match?.[1] ? ` (${f.match[1]})` : ''}. Claude models answer on InvokeModel/Converse and, for the newest ones, the Anthropic Messages API; not every model on every route.`,
       fix: /count/i.test(f.text)
         ? 'Count with the base model ID (no global./us. prefix) where CountTokens supports it, or use an estimate: `bedrock-claude cost estimate` works offline.'
         : `Use the API the model supports: \`bedrock-claude models resolve ${modelOf(f)}\` prints its integration (bedrock-runtime or messages-api).`,
-    }),
+    },
   },
   {
     id: 'profile-not-found',
@@ -754,3 +754,14 @@ function stamp(basic: string): number {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
 }
 
+/** A model of the Messages API integration refused on Converse: AWS documents Converse only for some
+ *  of them (Opus 4.7's card), while InvokeModel and the Messages API take them all. */
+function messagesModelOnConverse(f: Facts): Diagnosis | undefined {
+  const model = f.verdict?.model;
+  if (model?.integration.value !== 'messages-api' || f.api !== 'converse') return undefined;
+  const alias = model.aliases[0] ?? model.id;
+  return {
+    explanation: `${model.name} is served through the Anthropic Messages API integration, and Bedrock does not take it on Converse${f.region ? ` in ${f.region}` : ''}: AWS documents Converse only for some of these models.`,
+    fix: `Send the same prompt with InvokeModel: \`bedrock-claude invoke -m ${alias} …\`, or through the Messages API: \`bedrock-claude invoke --api messages -m ${alias} …\`.`,
+  };
+}

@@ -196,7 +196,7 @@ export function geoProfiles(modelId: string, label: string, geos: string[], crea
   });
 }
 
-function anthropic(modelId: string, modelName: string, extra: Partial<FakeModel>): FakeModel {
+export function anthropic(modelId: string, modelName: string, extra: Partial<FakeModel>): FakeModel {
   return {
     modelId,
     modelName,

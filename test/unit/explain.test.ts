@@ -760,3 +760,20 @@ describe('the explain command (fake IO, no binary)', () => {
     await expect(runExplain([], {}, {}, '  \n')).rejects.toMatchObject({ exitCode: ExitCode.usage, causeCode: 'usage' });
   });
 });
+
+describe('a Messages-API model refused on Converse', () => {
+  const message = "ValidationException: This action doesn't support the model that you provided. Try again with a supported text or chat model.";
+
+  it('points to invoke and --api messages', () => {
+    const e = explainText(message, { model: 'sonnet-5', region: 'us-west-2', api: 'converse', today: TODAY });
+    expect(e.cause).toBe('endpoint-config');
+    expect(e.explanation).toMatch(/Claude Sonnet 5 .*Messages API/);
+    expect(e.fix).toContain('bedrock-claude invoke -m sonnet-5');
+    expect(e.fix).toContain('--api messages');
+  });
+
+  it('keeps the general advice for other APIs and for Bedrock-native models', () => {
+    expect(explainText(message, { model: 'sonnet-5', region: 'us-west-2', api: 'invoke', today: TODAY }).fix).toMatch(/models resolve/);
+    expect(explainText(message, { model: 'sonnet-4.5', region: 'us-west-2', api: 'converse', today: TODAY }).fix).toMatch(/models resolve/);
+  });
+});
