@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeBedrock, type FakeBedrock } from '../fake-bedrock/server.js';
 import { loadRecordings, recordingToResponse } from '../fake-bedrock/wire.js';
-import { anthropic, geoProfiles } from '../fake-bedrock/world.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -411,12 +410,8 @@ describe('converse --estimate', () => {
 
 describe('a Messages-API model that Bedrock refuses on Converse', () => {
   it('converse fails (exit 5) and the fix names invoke and --api messages', async () => {
-    // Whether Sonnet 5 takes Converse is not documented (research: messages-endpoint §3): here it does not.
-    const SONNET5 = 'anthropic.claude-sonnet-5';
-    fake.setWorld({
-      models: [anthropic(SONNET5, 'Claude Sonnet 5', { apis: ['invoke', 'messages'], anthropicModelName: 'claude-sonnet-5' })],
-      profiles: geoProfiles(SONNET5, 'Claude Sonnet 5', ['global', 'us', 'eu']),
-    });
+    // Whether Sonnet 5 takes Converse is not documented (research: messages-endpoint §3); the
+    // default fake world refuses it there.
     const r = await cli(['converse', '-m', 'sonnet-5', '--no-stream', 'hi']);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/ValidationException: This action doesn't support the model/);

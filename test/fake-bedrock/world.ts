@@ -196,7 +196,7 @@ export function geoProfiles(modelId: string, label: string, geos: string[], crea
   });
 }
 
-export function anthropic(modelId: string, modelName: string, extra: Partial<FakeModel>): FakeModel {
+function anthropic(modelId: string, modelName: string, extra: Partial<FakeModel>): FakeModel {
   return {
     modelId,
     modelName,
@@ -219,9 +219,10 @@ const HAIKU45 = 'anthropic.claude-haiku-4-5-20251001-v1:0';
 const SONNET46 = 'anthropic.claude-sonnet-4-6';
 const OPUS46 = 'anthropic.claude-opus-4-6-v1';
 const OPUS47 = 'anthropic.claude-opus-4-7';
+const SONNET5 = 'anthropic.claude-sonnet-5';
 
 /** IDs of the default world's models, for tests. */
-export const DEFAULT_MODELS = { HAIKU3, HAIKU35, SONNET37, SONNET45, HAIKU45, SONNET46, OPUS46, OPUS47, NOVA_MICRO: 'amazon.nova-micro-v1:0' } as const;
+export const DEFAULT_MODELS = { HAIKU3, HAIKU35, SONNET37, SONNET45, HAIKU45, SONNET46, OPUS46, OPUS47, SONNET5, NOVA_MICRO: 'amazon.nova-micro-v1:0' } as const;
 
 export function defaultWorld(): World {
   const models: FakeModel[] = [
@@ -241,6 +242,9 @@ export function defaultWorld(): World {
       messagesRegions: ['us-east-1', 'eu-north-1', 'eu-west-1', 'ap-northeast-1', 'ap-southeast-4'],
       anthropicModelName: 'claude-opus-4-7',
     }),
+    // What `-m sonnet` resolves to. Converse is not documented for it (research: messages-endpoint §3),
+    // so this world refuses it there; InvokeModel and the Messages API take it.
+    anthropic(SONNET5, 'Claude Sonnet 5', { apis: ['invoke', 'messages'], anthropicModelName: 'claude-sonnet-5' }),
     {
       modelId: DEFAULT_MODELS.NOVA_MICRO,
       modelName: 'Nova Micro',
@@ -262,6 +266,7 @@ export function defaultWorld(): World {
     ...geoProfiles(SONNET46, 'Claude Sonnet 4.6', ['global', 'us', 'eu', 'jp'], '2026-02-17T00:00:00Z'),
     ...geoProfiles(OPUS46, 'Claude Opus 4.6', ['global', 'us', 'eu', 'jp', 'apac'], '2026-02-05T00:00:00Z'),
     ...geoProfiles(OPUS47, 'Claude Opus 4.7', ['global', 'us', 'eu', 'jp', 'au'], '2026-04-16T00:00:00Z'),
+    ...geoProfiles(SONNET5, 'Claude Sonnet 5', ['global', 'us', 'eu', 'jp', 'au'], '2026-08-20T00:00:00Z'),
     ...geoProfiles(DEFAULT_MODELS.NOVA_MICRO, 'Nova Micro', ['us'], '2024-11-29T13:23:00Z'),
     {
       id: 'fakeapp00001',
