@@ -1,9 +1,10 @@
 // The bundle is loaded through V8 code caches that the build writes beside it (bin/bedrock-claude.js).
 // A missing, damaged or unwritable cache must never change what a command does: it only costs time.
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
+import { readLoggerOptions, readsIn } from '../helpers/reads.js';
 import { tempDir } from '../helpers/tmp.js';
 import { CACHE_KEYS, REGION, REQUESTS } from '../../scripts/training/commands.mjs';
 
@@ -58,10 +59,9 @@ describe('code cache', () => {
     [['explain', 'ThrottlingException: Too many requests'], 'cli.cjs.cache'],
   ])('%j reads %s', async (args, cache) => {
     const home = await tempDir();
-    await writeFile(join(home, 'reads.cjs'), READ_LOGGER);
-    const r = await runCli(args, { home, env: { NODE_OPTIONS: `--require ${join(home, 'reads.cjs')}`, AWS_REGION: 'us-east-1' } });
+    const r = await runCli(args, { home, env: { NODE_OPTIONS: await readLoggerOptions(home), AWS_REGION: 'us-east-1' } });
     expect(r.code).toBe(0);
-    const read = [...r.stderr.matchAll(/^READ (\S+\.cache)$/gm)].map((m) => m[1]!.split('/').pop());
+    const read = readsIn(r.stderr).filter((path) => path.endsWith('.cache')).map((path) => basename(path));
     expect(read).toEqual([cache]);
   });
 
@@ -125,12 +125,3 @@ describe('training cassette', () => {
   });
 });
 
-/** A preload that reports every file of dist/ the process reads (not the ones it looks for in vain). */
-const READ_LOGGER = `const fs = require('node:fs');
-const readFileSync = fs.readFileSync;
-fs.readFileSync = function (path, ...rest) {
-  const data = readFileSync.call(this, path, ...rest);
-  if (String(path).includes('/dist/')) fs.writeSync(2, 'READ ' + path + '\\n');
-  return data;
-};
-`;

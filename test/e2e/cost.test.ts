@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
+import { readLoggerOptions, readsIn } from '../helpers/reads.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 
 async function cli(args: string[], options: { env?: Record<string, string>; files?: Record<string, string | Uint8Array>; stdin?: string } = {}) {
@@ -280,21 +281,12 @@ describe('cost estimate: bad input', () => {
 describe('cost estimate loads no AWS SDK', () => {
   it('reads the CLI bundle and never the vendor bundle, where the SDK is', async () => {
     const home = await tempDir();
-    await writeTree(home, { 'reads.cjs': READ_LOGGER });
-    const r = await runCli(['cost', 'estimate', '-m', 'sonnet', 'hello', '--compare', '--region', 'us-east-1'], { home, env: { NODE_OPTIONS: `--require ${home}/reads.cjs` } });
+    const r = await runCli(['cost', 'estimate', '-m', 'sonnet', 'hello', '--compare', '--region', 'us-east-1'], { home, env: { NODE_OPTIONS: await readLoggerOptions(home) } });
     expect(r.code).toBe(0);
-    const read = [...r.stderr.matchAll(/^READ (\S+)$/gm)].map((m) => basename(m[1]!));
+    const read = readsIn(r.stderr).map((path) => basename(path));
     expect(read).toContain('cli.cjs');
     expect(read).not.toContain('vendor.cjs');
     expect(await readFile(join(dirname(BIN), '..', 'dist', 'vendor.cjs'), 'utf8')).toContain('AmazonBedrockFrontendService'); // where the SDK is
   });
 });
 
-/** A preload that reports every file of dist/ the process reads. */
-const READ_LOGGER = `const fs = require('node:fs');
-const readFileSync = fs.readFileSync;
-fs.readFileSync = function (path, ...rest) {
-  if (String(path).includes('/dist/')) fs.writeSync(2, 'READ ' + path + '\\n');
-  return readFileSync.call(this, path, ...rest);
-};
-`;
